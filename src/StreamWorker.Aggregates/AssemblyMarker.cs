@@ -1,0 +1,3 @@
+namespace StreamWorker.Aggregates;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace StreamWorker.EmbeddedKafka;
+
+internal static class AssemblyMarker;
