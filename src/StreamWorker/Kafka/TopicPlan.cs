@@ -1,0 +1,22 @@
+using StreamWorker.EmbeddedKafka;
+
+namespace StreamWorker.Kafka;
+
+/// <summary>
+/// Every topic the application reads or writes, with its partition count. The embedded broker cannot
+/// create topics on request, so it creates this whole plan before any client starts.
+/// </summary>
+public sealed class TopicPlan(IReadOnlyList<TopicSpec> topics)
+{
+    public IReadOnlyList<TopicSpec> Topics { get; } = topics;
+
+    public static TopicPlan For(TopicOptions options, IEnumerable<string> internalTopics)
+    {
+        var names = new List<string>
+        {
+            options.Events, options.DeadLetter, options.Participants, options.LivestreamChurn, options.DialoutAnswerRate,
+        };
+        names.AddRange(internalTopics);
+        return new TopicPlan(names.Distinct(StringComparer.Ordinal).Select(n => new TopicSpec(n, options.Partitions)).ToList());
+    }
+}
