@@ -35,9 +35,12 @@ internal static class KafkaTestClients
         return new ConsumerBuilder<string, string>(config).Build();
     }
 
-    /// <summary>Reads <paramref name="count"/> records from <paramref name="topic"/> with a consumer group, or fewer if the time runs out.</summary>
+    /// <summary>
+    /// Reads <paramref name="count"/> records from <paramref name="topic"/> with a consumer group, or fewer if the time runs out.
+    /// With a <paramref name="quietPeriod"/>, keeps reading that long afterwards so unexpected extra records show up too.
+    /// </summary>
     public static List<ConsumeResult<string, string>> ConsumeFromGroup(
-        string bootstrapServers, string topic, int count, Action<ConsumerConfig>? configure = null)
+        string bootstrapServers, string topic, int count, Action<ConsumerConfig>? configure = null, TimeSpan quietPeriod = default)
     {
         using var consumer = Consumer(bootstrapServers, $"group-{Guid.NewGuid():N}", configure);
         consumer.Subscribe(topic);
@@ -49,6 +52,16 @@ internal static class KafkaTestClients
             if (record is not null && !record.IsPartitionEOF)
             {
                 records.Add(record);
+            }
+        }
+
+        var quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < quietPeriod)
+        {
+            var extra = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (extra is not null && !extra.IsPartitionEOF)
+            {
+                records.Add(extra);
             }
         }
 
