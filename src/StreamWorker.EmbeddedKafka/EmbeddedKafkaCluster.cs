@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using System.Text;
 using Confluent.Kafka;
 using StreamWorker.EmbeddedKafka.Native;
 
@@ -31,6 +30,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
 {
     private const string LoopbackHost = "127.0.0.1";
     private const int AllBrokers = -1;
+    private const int IPEndPointMaxPort = 65535;
 
     private readonly Lock gate = new();
     private readonly IReadOnlyList<BrokerPortForwarder> forwarders;
@@ -215,8 +215,6 @@ public sealed class EmbeddedKafkaCluster : IDisposable
             }
         }
     }
-
-    private const int IPEndPointMaxPort = 65535;
 
     private static List<BrokerPortForwarder> BindPorts(EmbeddedKafkaClusterOptions options)
     {

@@ -6,13 +6,15 @@ public class TransactionTests
 {
     private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(15);
 
-    [Fact]
-    public void A_three_broker_cluster_commits_transactions_that_read_committed_consumers_see_and_hides_aborted_ones()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Committed_transactions_are_seen_by_read_committed_consumers_and_aborted_ones_are_not(int brokers)
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {
             Port = 0,
-            Brokers = 3,
+            Brokers = brokers,
             Topics = [new TopicSpec("stats", 3)],
         });
         using (var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.TransactionalId = "stats-writer"))
