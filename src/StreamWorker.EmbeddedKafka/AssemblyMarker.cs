@@ -1,3 +1,0 @@
-namespace StreamWorker.EmbeddedKafka;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Xunit.Abstractions;
+
+namespace StreamWorker.EmbeddedKafka.Tests;
+
+public class FaultInjectionTests(ITestOutputHelper output)
+{
+    private const string Topic = "events";
+    private const int ShortMessageTimeoutMs = 2_000;
+
+    [Fact]
+    public async Task A_produce_to_a_broker_that_is_down_fails_within_the_message_timeout_and_succeeds_once_it_is_up()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 2)] });
+        using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.MessageTimeoutMs = ShortMessageTimeoutMs);
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "before"));
+
+        cluster.SetBrokerDown(1);
+        var clock = Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<ProduceException<string, string>>(() => producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "while-down")));
+        clock.Stop();
+        output.WriteLine($"broker down: produce failed after {clock.ElapsedMilliseconds} ms with {failure.Error.Code} ({failure.Error.Reason})");
+        Assert.Equal(ErrorCode.Local_MsgTimedOut, failure.Error.Code);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(ShortMessageTimeoutMs * 3));
+
+        cluster.SetBrokerUp(1);
+        using var freshProducer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.MessageTimeoutMs = 10_000);
+        clock.Restart();
+        var delivered = await freshProducer.ProduceAsync(Topic, KafkaTestClients.Message("k", "after"));
+        output.WriteLine($"broker up: a new producer delivered after {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(PersistenceStatus.Persisted, delivered.Status);
+
+        var records = KafkaTestClients.ConsumeFromGroup(cluster.BootstrapServers, Topic, 2);
+        Assert.Equal(["after", "before"], records.Select(record => record.Message.Value).Order());
+    }
+
+    [Fact]
+    public async Task The_same_idempotent_producer_delivers_again_after_its_broker_comes_back_up()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
+        using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.MessageTimeoutMs = ShortMessageTimeoutMs);
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "before"));
+
+        cluster.SetAllBrokersDown();
+        await Assert.ThrowsAsync<ProduceException<string, string>>(() => producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "lost")));
+        cluster.SetAllBrokersUp();
+
+        var clock = Stopwatch.StartNew();
+        DeliveryResult<string, string>? delivered = null;
+        // librdkafka reconnects with backoff; allow a few attempts, bounded in count and time.
+        for (var attempt = 0; attempt < 5 && delivered is null; attempt++)
+        {
+            try
+            {
+                delivered = await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "after"));
+            }
+            catch (ProduceException<string, string> e)
+            {
+                output.WriteLine($"attempt {attempt}: {e.Error.Code} fatal={e.Error.IsFatal} ({e.Error.Reason})");
+                Assert.False(e.Error.IsFatal, "the idempotent producer must not become fatal after a broker restart");
+            }
+        }
+
+        output.WriteLine($"same producer delivered after {clock.ElapsedMilliseconds} ms");
+        Assert.NotNull(delivered);
+        var records = KafkaTestClients.ConsumeFromGroup(cluster.BootstrapServers, Topic, 2);
+        Assert.Equal(["before", "after"], records.Select(record => record.Message.Value));
+    }
+
+    [Fact]
+    public async Task Pushed_produce_errors_fail_the_next_produce_requests_and_then_clear()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
+        using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config =>
+        {
+            config.EnableIdempotence = false;
+            config.MessageSendMaxRetries = 0;
+        });
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "warm-up"));
+
+        const short produceApiKey = 0;
+        cluster.PushRequestErrors(produceApiKey, ErrorCode.NotEnoughReplicas);
+
+        var failure = await Assert.ThrowsAsync<ProduceException<string, string>>(() => producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "rejected")));
+        Assert.Equal(ErrorCode.NotEnoughReplicas, failure.Error.Code);
+        var delivered = await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "accepted"));
+        Assert.Equal(PersistenceStatus.Persisted, delivered.Status);
+    }
+
+    [Fact]
+    public async Task A_round_trip_time_delays_every_produce_acknowledgement()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
+        using var producer = KafkaTestClients.Producer(cluster.BootstrapServers);
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "warm-up"));
+
+        cluster.SetRoundTripTime(1, TimeSpan.FromMilliseconds(400));
+        var clock = Stopwatch.StartNew();
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "slow"));
+        var slow = clock.Elapsed;
+
+        cluster.SetRoundTripTime(1, TimeSpan.Zero);
+        clock.Restart();
+        await producer.ProduceAsync(Topic, KafkaTestClients.Message("k", "fast"));
+        var fast = clock.Elapsed;
+
+        output.WriteLine($"with 400 ms RTT: {slow.TotalMilliseconds:F0} ms; without: {fast.TotalMilliseconds:F0} ms");
+        Assert.InRange(slow, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5));
+        Assert.InRange(fast, TimeSpan.Zero, TimeSpan.FromMilliseconds(350));
+    }
+
+    [Fact]
+    public void Fault_injection_on_an_unknown_broker_id_is_rejected()
+    {
+        using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Brokers = 2 });
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => cluster.SetBrokerDown(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => cluster.SetBrokerUp(0));
+    }
+}
