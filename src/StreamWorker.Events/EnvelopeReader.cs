@@ -1,0 +1,215 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace StreamWorker.Events;
+
+/// <summary>
+/// Checks that a body is the platform's envelope: a JSON object with a string <c>event</c>, a string
+/// <c>payload</c> holding a JSON object, and an ISO 8601 <c>timestamp</c> (webhook-events.md, contract section 1).
+/// Decisions where the documentation is silent:
+/// <list type="bullet">
+/// <item>keys other than these three are ignored (skipped without being looked at), so the platform may add some;</item>
+/// <item>a second occurrence of <c>event</c>, <c>payload</c> or <c>timestamp</c> is an error naming that key: which one
+/// to believe would be a guess;</item>
+/// <item>a body that is not valid UTF-8 is an error on <c>body</c>; a leading UTF-8 byte order mark is allowed;</item>
+/// <item>an empty <c>event</c> is an error; any other string is an event name (unknown names are passed through);</item>
+/// <item><c>timestamp</c> must have a date and a time; without a UTC offset it is read as UTC;</item>
+/// <item>nesting deeper than <see cref="MaxDepth"/> in the body or in the payload is rejected.</item>
+/// </list>
+/// </summary>
+internal static class EnvelopeReader
+{
+    public const int MaxDepth = 64;
+
+    private const string Body = "body";
+    private const string Event = "event";
+    private const string Payload = "payload";
+    private const string Timestamp = "timestamp";
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+
+    /// <summary>The envelope, or null with every problem added to <paramref name="errors"/>.</summary>
+    public static ParsedEnvelope? Read(ReadOnlySpan<byte> body, List<FieldError> errors)
+    {
+        if (body.StartsWith("\uFEFF"u8)) body = body[3..];
+        if (!Utf8.IsValid(body))
+        {
+            errors.Add(new FieldError(Body, "is not valid UTF-8"));
+            return null;
+        }
+
+        var fields = new EnvelopeFields();
+        try
+        {
+            var reader = new Utf8JsonReader(body, ReaderOptions);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                errors.Add(new FieldError(Body, "must be a JSON object with the keys event, payload and timestamp"));
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("event"u8)) ReadEvent(ref reader, ref fields, errors);
+                else if (reader.ValueTextEquals("payload"u8)) ReadPayload(ref reader, ref fields, errors);
+                else if (reader.ValueTextEquals("timestamp"u8)) ReadTimestamp(ref reader, ref fields, errors);
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read()) errors.Add(new FieldError(Body, "has content after the envelope object"));
+        }
+        catch (JsonException ex)
+        {
+            fields.Release();
+            errors.Clear();
+            errors.Add(new FieldError(Body, $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            return null;
+        }
+
+        if (!fields.SeenEvent) errors.Add(new FieldError(Event, "is required"));
+        if (!fields.SeenPayload) errors.Add(new FieldError(Payload, "is required"));
+        if (!fields.SeenTimestamp) errors.Add(new FieldError(Timestamp, "is required"));
+        if (errors.Count > 0 || fields.EventName is null || fields.Payload is null || fields.Timestamp is null)
+        {
+            fields.Release();
+            return null;
+        }
+
+        return new ParsedEnvelope(fields.EventName, fields.Timestamp.Value, fields.Payload, fields.PayloadBuffer!);
+    }
+
+    private static bool IsDuplicate(ref bool seen, string key, ref Utf8JsonReader reader, List<FieldError> errors)
+    {
+        reader.Read();
+        if (!seen)
+        {
+            seen = true;
+            return false;
+        }
+
+        errors.Add(new FieldError(key, "appears more than once"));
+        reader.Skip();
+        return true;
+    }
+
+    private static void ReadEvent(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
+    {
+        if (IsDuplicate(ref fields.SeenEvent, Event, ref reader, errors)) return;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            errors.Add(new FieldError(Event, "must be a string"));
+            reader.Skip();
+            return;
+        }
+
+        if (!TryGetString(ref reader, out var name))
+        {
+            errors.Add(new FieldError(Event, "is not a valid string (unpaired surrogate escape)"));
+        }
+        else if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new FieldError(Event, "must not be empty"));
+        }
+        else
+        {
+            fields.EventName = name;
+        }
+    }
+
+    private static void ReadPayload(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
+    {
+        if (IsDuplicate(ref fields.SeenPayload, Payload, ref reader, errors)) return;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            // The documented payload is a string of serialized JSON, never an inline object.
+            errors.Add(new FieldError(Payload, "must be a string holding a JSON object"));
+            reader.Skip();
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(reader.ValueSpan.Length, 1));
+        try
+        {
+            var length = reader.CopyString(buffer);
+            var document = JsonDocument.Parse(buffer.AsMemory(0, length), DocumentOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                errors.Add(new FieldError(Payload, "must be a string holding a JSON object"));
+                ArrayPool<byte>.Shared.Return(buffer);
+                return;
+            }
+
+            fields.Payload = document;
+            fields.PayloadBuffer = buffer;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            errors.Add(new FieldError(Payload, ex is JsonException
+                ? "must be a string holding a JSON object (it holds invalid JSON, or JSON nested too deeply)"
+                : "is not a valid string (unpaired surrogate escape)"));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void ReadTimestamp(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
+    {
+        if (IsDuplicate(ref fields.SeenTimestamp, Timestamp, ref reader, errors)) return;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            errors.Add(new FieldError(Timestamp, "must be a string"));
+            reader.Skip();
+            return;
+        }
+
+        if (IsoTimestamp.TryRead(ref reader, out var timestamp))
+        {
+            fields.Timestamp = timestamp;
+        }
+        else
+        {
+            errors.Add(new FieldError(Timestamp, "must be an ISO 8601 date and time, such as 2022-08-24T20:56:55.000Z"));
+        }
+    }
+
+    private static bool TryGetString(ref Utf8JsonReader reader, out string? value)
+    {
+        try
+        {
+            value = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    /// <summary>What was read so far; owns the payload document until it is handed to a <see cref="ParsedEnvelope"/>.</summary>
+    private struct EnvelopeFields
+    {
+        public bool SeenEvent;
+        public bool SeenPayload;
+        public bool SeenTimestamp;
+        public string? EventName;
+        public DateTimeOffset? Timestamp;
+        public JsonDocument? Payload;
+        public byte[]? PayloadBuffer;
+
+        public void Release()
+        {
+            Payload?.Dispose();
+            Payload = null;
+            if (PayloadBuffer is not null) ArrayPool<byte>.Shared.Return(PayloadBuffer);
+            PayloadBuffer = null;
+        }
+    }
+}

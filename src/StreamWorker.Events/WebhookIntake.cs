@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace StreamWorker.Events;
+
+/// <summary>
+/// Turns one webhook body into the record the gateway writes (contract section 1): the events-topic value
+/// of a valid event, the dead-letter value of an authentic but invalid one, or the list of envelope errors.
+/// Knows nothing of HTTP or Kafka; thread-safe; never throws for any body.
+/// </summary>
+public sealed class WebhookIntake
+{
+    private readonly PersonalData personalData;
+    private readonly TimeSpan maxClockSkew;
+    private readonly TimeProvider timeProvider;
+
+    public WebhookIntake(WebhookIntakeOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxClockSkew, TimeSpan.Zero, nameof(options.MaxClockSkew));
+        if (!Enum.IsDefined(options.PersonalData))
+        {
+            throw new ArgumentException($"Privacy:PersonalData has an unknown value {options.PersonalData}.", nameof(options));
+        }
+
+        // Without a key the pseudonyms (and the personal-data part of event_id) could be reversed by trying every phone number.
+        if (options.PersonalData != PersonalDataMode.Keep && (options.HashKey is null || options.HashKey.Length == 0))
+        {
+            throw new ArgumentException("Privacy:HashKey must not be empty unless Privacy:PersonalData is keep.", nameof(options));
+        }
+
+        personalData = new PersonalData(options.PersonalData, [.. options.HashKey ?? []]);
+        maxClockSkew = options.MaxClockSkew;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <summary>Checks and converts one body; <c>received_at</c> is the time provider's now.</summary>
+    public IntakeResult Process(ReadOnlySpan<byte> body)
+    {
+        var receivedAt = timeProvider.GetUtcNow();
+        var errors = new List<FieldError>();
+        try
+        {
+            using var envelope = EnvelopeReader.Read(body, errors);
+            return envelope is null ? IntakeResult.InvalidEnvelope(errors) : Decide(envelope, receivedAt, body.Length);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // Text the reader accepts but cannot turn into a string, such as an escaped unpaired surrogate.
+            return IntakeResult.InvalidEnvelope([new FieldError("body", "holds text that cannot be read as a string (" + ex.GetType().Name + ")")]);
+        }
+    }
+
+    private IntakeResult Decide(ParsedEnvelope envelope, DateTimeOffset receivedAt, int sizeHint)
+    {
+        var eventName = envelope.EventName;
+        var root = envelope.Payload.RootElement;
+        var isKnown = EventSchemas.TryGetFields(eventName, out var fields);
+        var payload = isKnown ? CheckedPayload.Check(root, fields) : CheckedPayload.Unchecked(root);
+        var timestamp = envelope.Timestamp.ToIso();
+        var eventId = EventIdDigest.Compute(eventName, timestamp, payload, personalData, sizeHint);
+        var key = Identifiers.RecordKey(root);
+
+        var isFuture = envelope.Timestamp - receivedAt > maxClockSkew;
+        if (payload.Errors.Count == 0 && !isFuture)
+        {
+            var value = EventValueWriter.StoredValue(eventId, eventName, timestamp, receivedAt, payload, personalData, sizeHint);
+            return IntakeResult.Accepted(eventId, eventName, isKnown, key, value);
+        }
+
+        // Payload errors decide the reason; a future timestamp is still listed among the errors.
+        var errors = payload.Errors;
+        var reason = errors.Count > 0 ? DeadLetterReasons.InvalidPayload : DeadLetterReasons.FutureTimestamp;
+        if (isFuture)
+        {
+            errors.Add(new FieldError("timestamp", string.Create(
+                CultureInfo.InvariantCulture, $"is more than {maxClockSkew.TotalSeconds:0.###} s ahead of the receiver's clock")));
+        }
+
+        var deadLetter = EventValueWriter.DeadLetterValue(eventId, reason, errors, eventName, timestamp, receivedAt, payload, personalData, sizeHint);
+        return IntakeResult.InvalidPayload(errors, eventId, eventName, isKnown, key, deadLetter, reason);
+    }
+}
