@@ -15,7 +15,7 @@ public sealed class RealKafkaTests
     {
         Skip.IfNot(DockerAvailability.IsAvailable(out var why), "Needs a Docker engine for Testcontainers.Kafka: " + why);
 
-        await using var kafka = new KafkaBuilder().WithImage("confluentinc/cp-kafka:7.7.1").Build();
+        await using var kafka = new KafkaBuilder("confluentinc/cp-kafka:7.7.1").Build();
         await kafka.StartAsync();
         var bootstrap = kafka.GetBootstrapAddress();
         using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())

@@ -8,7 +8,7 @@ using StreamWorker.Tests.Support;
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>POST /webhooks through the real HTTP pipeline, read back from the embedded broker with a real consumer.</summary>
-[Collection(GatewayCollection.Name)]
+[Collection(GatewayGroup.Name)]
 public sealed class WebhookEndpointTests(GatewayFixture fixture)
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(20);

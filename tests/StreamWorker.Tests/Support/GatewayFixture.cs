@@ -11,7 +11,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+public sealed class GatewayGroup : ICollectionFixture<GatewayFixture>
 {
     public const string Name = "gateway";
 }

@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Confluent.Kafka;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StreamWorker.Hosting;
@@ -59,7 +61,7 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
             logging?.Invoke(builder.Logging);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StreamWorkerInstance(app, new Uri(address));
     }
 
@@ -87,7 +89,8 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
         Http.Dispose();
         try
         {
-            await _app.StopAsync(TimeSpan.FromSeconds(20));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await _app.StopAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {
