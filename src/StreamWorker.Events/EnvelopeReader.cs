@@ -72,7 +72,7 @@ internal static class EnvelopeReader
         {
             fields.Release();
             errors.Clear();
-            errors.Add(new FieldError(Body, $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            errors.Add(new FieldError(Body, $"is not valid JSON, or is nested deeper than {MaxDepth} levels (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
             return null;
         }
 
