@@ -15,12 +15,15 @@ namespace StreamWorker.Events;
 /// <item>a body that is not valid UTF-8 is an error on <c>body</c>; a leading UTF-8 byte order mark is allowed;</item>
 /// <item>an empty <c>event</c> is an error; any other string is an event name (unknown names are passed through);</item>
 /// <item><c>timestamp</c> must have a date and a time; without a UTC offset it is read as UTC;</item>
-/// <item>nesting deeper than <see cref="MaxDepth"/> in the body or in the payload is rejected.</item>
+/// <item>nesting deeper than <see cref="MaxDepth"/> in the body or <see cref="PayloadMaxDepth"/> in the payload is rejected.</item>
 /// </list>
 /// </summary>
 internal static class EnvelopeReader
 {
     public const int MaxDepth = 64;
+
+    /// <summary>Lower than <see cref="MaxDepth"/> so that the payload still fits once nested in a stored or dead-letter value.</summary>
+    public const int PayloadMaxDepth = 32;
 
     private const string Body = "body";
     private const string Event = "event";
@@ -28,7 +31,7 @@ internal static class EnvelopeReader
     private const string Timestamp = "timestamp";
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PayloadMaxDepth };
 
     /// <summary>The envelope, or null with every problem added to <paramref name="errors"/>.</summary>
     public static ParsedEnvelope? Read(ReadOnlySpan<byte> body, List<FieldError> errors)
@@ -69,7 +72,7 @@ internal static class EnvelopeReader
         {
             fields.Release();
             errors.Clear();
-            errors.Add(new FieldError(Body, $"is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            errors.Add(new FieldError(Body, $"is not valid JSON, or is nested deeper than {MaxDepth} levels (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
             return null;
         }
 

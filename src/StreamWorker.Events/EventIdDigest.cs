@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace StreamWorker.Events;
@@ -27,48 +26,38 @@ internal static class EventIdDigest
 {
     private const int IdBytes = 16;
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        MaxDepth = EnvelopeReader.MaxDepth + 2,
-    };
-
-    public static string Compute(string eventName, string timestamp, CheckedPayload payload, PersonalData personalData, int sizeHint)
-    {
-        using var buffer = new PooledBufferWriter(sizeHint);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+    private static readonly Comparer<(string Name, JsonElement Value, int Index)> OrdinalThenReceived =
+        Comparer<(string Name, JsonElement Value, int Index)>.Create(static (a, b) =>
         {
-            writer.WriteStartArray();
-            writer.WriteStringValue(eventName);
-            writer.WriteStringValue(timestamp);
-            WriteCanonicalPayload(writer, payload, personalData);
-            writer.WriteEndArray();
-        }
+            var byName = string.CompareOrdinal(a.Name, b.Name);
+            return byName != 0 ? byName : a.Index.CompareTo(b.Index);
+        });
+
+    public static string Compute(string eventName, string timestamp, CheckedPayload payload)
+    {
+        using var scratch = JsonScratch.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartArray();
+        writer.WriteStringValue(eventName);
+        writer.WriteStringValue(timestamp);
+        WriteCanonicalPayload(writer, payload);
+        writer.WriteEndArray();
 
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, digest);
+        SHA256.HashData(scratch.Written, digest);
         return Convert.ToHexStringLower(digest[..IdBytes]);
     }
 
-    private static void WriteCanonicalPayload(Utf8JsonWriter writer, CheckedPayload payload, PersonalData personalData)
+    private static void WriteCanonicalPayload(Utf8JsonWriter writer, CheckedPayload payload)
     {
         writer.WriteStartObject();
-        foreach (var property in SortedProperties(payload.Root))
+        foreach (var (name, index) in payload.SortedNames)
         {
-            if (payload.TryGetIdentifier(property, out var name, out var identifier))
-            {
-                writer.WriteNumber(name, identifier);
-            }
-            else if (PersonalData.IsPersonal(property))
-            {
-                writer.WritePropertyName(property.Name);
-                personalData.WritePseudonym(writer, property.Value);
-            }
-            else
-            {
-                writer.WritePropertyName(property.Name);
-                WriteCanonicalValue(writer, property.Value);
-            }
+            var entry = payload.Properties[index];
+            writer.WritePropertyName(name);
+            if (entry.Identifier is { } identifier) writer.WriteNumberValue(identifier);
+            else if (entry.IsPersonalData) writer.WriteStringValue(entry.Pseudonym);
+            else WriteCanonicalValue(writer, entry.Property.Value);
         }
 
         writer.WriteEndObject();
@@ -79,11 +68,14 @@ internal static class EventIdDigest
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
+                var properties = new List<(string Name, JsonElement Value, int Index)>();
+                foreach (var property in value.EnumerateObject()) properties.Add((property.Name, property.Value, properties.Count));
+                properties.Sort(OrdinalThenReceived);
                 writer.WriteStartObject();
-                foreach (var property in SortedProperties(value))
+                foreach (var (name, nested, _) in properties)
                 {
-                    writer.WritePropertyName(property.Name);
-                    WriteCanonicalValue(writer, property.Value);
+                    writer.WritePropertyName(name);
+                    WriteCanonicalValue(writer, nested);
                 }
 
                 writer.WriteEndObject();
@@ -97,20 +89,5 @@ internal static class EventIdDigest
                 value.WriteTo(writer);
                 break;
         }
-    }
-
-    private static readonly Comparer<(string Name, int Order)> KeyOrder = Comparer<(string Name, int Order)>.Create(static (a, b) =>
-    {
-        var byName = string.CompareOrdinal(a.Name, b.Name);
-        return byName != 0 ? byName : a.Order.CompareTo(b.Order);
-    });
-
-    private static JsonProperty[] SortedProperties(JsonElement obj)
-    {
-        var properties = obj.EnumerateObject().ToArray();
-        var keys = new (string Name, int Order)[properties.Length];
-        for (var i = 0; i < properties.Length; i++) keys[i] = (properties[i].Name, i);
-        Array.Sort(keys, properties, KeyOrder);
-        return properties;
     }
 }

@@ -12,45 +12,41 @@ internal sealed class PersonalData(PersonalDataMode mode, byte[] hashKey)
 {
     private const string Prefix = "hmac-sha256:";
 
-    public static bool IsPersonal(JsonProperty property) =>
-        property.NameEquals("phone_number"u8) || property.NameEquals("meeting_url"u8);
+    public static bool IsPersonal(string name) => name is "phone_number" or "meeting_url";
 
-    /// <summary>Writes the property as the configured mode stores it (or not at all for <see cref="PersonalDataMode.Drop"/>).</summary>
-    public void WriteStored(Utf8JsonWriter writer, JsonProperty property)
+    /// <summary>
+    /// <c>"hmac-sha256:&lt;lowercase hex&gt;"</c> of the value keyed with the hash key: of a string's text,
+    /// of any other value's JSON text; null for a JSON null (nothing to hide).
+    /// </summary>
+    public string? Pseudonym(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Null) return null;
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(text), mac);
+        return string.Create(Prefix.Length + (2 * mac.Length), mac, static (chars, bytes) =>
+        {
+            Prefix.CopyTo(chars);
+            Convert.TryToHexStringLower(bytes, chars[Prefix.Length..], out _);
+        });
+    }
+
+    /// <summary>Writes the property as the configured mode stores it, or nothing for <see cref="PersonalDataMode.Drop"/>.</summary>
+    public void WriteStored(Utf8JsonWriter writer, string name, JsonElement value, string? pseudonym)
     {
         switch (mode)
         {
             case PersonalDataMode.Keep:
-                property.WriteTo(writer);
+                writer.WritePropertyName(name);
+                value.WriteTo(writer);
                 break;
             case PersonalDataMode.Hash:
-                writer.WritePropertyName(property.Name);
-                WritePseudonym(writer, property.Value);
+                writer.WriteString(name, pseudonym);
                 break;
             case PersonalDataMode.Drop:
             default:
                 break;
         }
-    }
-
-    /// <summary>
-    /// <c>"hmac-sha256:&lt;hex&gt;"</c> of the value: a string's text, any other value's JSON text; null stays null.
-    /// </summary>
-    public void WritePseudonym(Utf8JsonWriter writer, JsonElement value)
-    {
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(text), mac);
-
-        Span<char> pseudonym = stackalloc char[Prefix.Length + (2 * HMACSHA256.HashSizeInBytes)];
-        Prefix.CopyTo(pseudonym);
-        Convert.TryToHexStringLower(mac, pseudonym[Prefix.Length..], out _);
-        writer.WriteStringValue(pseudonym);
     }
 }

@@ -33,6 +33,15 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return Buffer.AsSpan(written);
     }
 
+    /// <summary>Forgets what was written; gives a buffer grown past <paramref name="maxRetainedBytes"/> back to the pool.</summary>
+    public void Clear(int maxRetainedBytes)
+    {
+        written = 0;
+        if (Buffer.Length <= maxRetainedBytes) return;
+        ArrayPool<byte>.Shared.Return(Buffer);
+        buffer = ArrayPool<byte>.Shared.Rent(256);
+    }
+
     public void Dispose()
     {
         if (buffer is null) return;

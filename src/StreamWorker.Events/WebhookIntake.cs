@@ -40,32 +40,43 @@ public sealed class WebhookIntake
     {
         var receivedAt = timeProvider.GetUtcNow();
         var errors = new List<FieldError>();
+        ParsedEnvelope? parsed;
         try
         {
-            using var envelope = EnvelopeReader.Read(body, errors);
-            return envelope is null ? IntakeResult.InvalidEnvelope(errors) : Decide(envelope, receivedAt, body.Length);
+            parsed = EnvelopeReader.Read(body, errors);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            // Text the reader accepts but cannot turn into a string, such as an escaped unpaired surrogate.
-            return IntakeResult.InvalidEnvelope([new FieldError("body", "holds text that cannot be read as a string (" + ex.GetType().Name + ")")]);
+            return IntakeResult.InvalidEnvelope([new FieldError("body", "could not be read as JSON text")]);
+        }
+
+        using var envelope = parsed;
+        if (envelope is null) return IntakeResult.InvalidEnvelope(errors);
+        try
+        {
+            return Decide(envelope, receivedAt);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
+        {
+            // Valid JSON that .NET cannot turn into text, such as an escaped unpaired surrogate ("\ud800") in the payload.
+            return IntakeResult.InvalidEnvelope([new FieldError("payload", "holds a string that is not valid Unicode (an unpaired surrogate escape)")]);
         }
     }
 
-    private IntakeResult Decide(ParsedEnvelope envelope, DateTimeOffset receivedAt, int sizeHint)
+    private IntakeResult Decide(ParsedEnvelope envelope, DateTimeOffset receivedAt)
     {
         var eventName = envelope.EventName;
         var root = envelope.Payload.RootElement;
         var isKnown = EventSchemas.TryGetFields(eventName, out var fields);
-        var payload = isKnown ? CheckedPayload.Check(root, fields) : CheckedPayload.Unchecked(root);
+        var payload = CheckedPayload.Check(root, isKnown ? fields : null, personalData);
         var timestamp = envelope.Timestamp.ToIso();
-        var eventId = EventIdDigest.Compute(eventName, timestamp, payload, personalData, sizeHint);
+        var eventId = EventIdDigest.Compute(eventName, timestamp, payload);
         var key = Identifiers.RecordKey(root);
 
         var isFuture = envelope.Timestamp - receivedAt > maxClockSkew;
         if (payload.Errors.Count == 0 && !isFuture)
         {
-            var value = EventValueWriter.StoredValue(eventId, eventName, timestamp, receivedAt, payload, personalData, sizeHint);
+            var value = EventValueWriter.StoredValue(eventId, eventName, timestamp, receivedAt, payload, personalData);
             return IntakeResult.Accepted(eventId, eventName, isKnown, key, value);
         }
 
@@ -78,7 +89,7 @@ public sealed class WebhookIntake
                 CultureInfo.InvariantCulture, $"is more than {maxClockSkew.TotalSeconds:0.###} s ahead of the receiver's clock")));
         }
 
-        var deadLetter = EventValueWriter.DeadLetterValue(eventId, reason, errors, eventName, timestamp, receivedAt, payload, personalData, sizeHint);
+        var deadLetter = EventValueWriter.DeadLetterValue(eventId, reason, errors, eventName, timestamp, receivedAt, payload, personalData);
         return IntakeResult.InvalidPayload(errors, eventId, eventName, isKnown, key, deadLetter, reason);
     }
 }

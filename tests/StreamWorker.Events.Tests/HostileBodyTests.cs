@@ -1,0 +1,158 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
+
+namespace StreamWorker.Events.Tests;
+
+/// <summary>No body, however broken or hostile, makes <see cref="WebhookIntake.Process"/> throw or answer inconsistently.</summary>
+public class HostileBodyTests
+{
+    private static readonly WebhookIntake Intake = Samples.Intake();
+
+    /// <summary>Whatever the status, the result is one the gateway can act on.</summary>
+    private static void AssertConsistent(IntakeResult result)
+    {
+        switch (result.Status)
+        {
+            case IntakeStatus.Accepted:
+                Assert.Empty(result.Errors);
+                Assert.True(StoredEventReader.TryRead(result.Value.Span, out var stored, out var error), error);
+                Assert.Equal(result.EventId, stored!.EventId);
+                break;
+            case IntakeStatus.InvalidPayload:
+                Assert.NotEmpty(result.Errors);
+                Assert.NotNull(result.EventId);
+                Assert.Contains(result.DeadLetterReason, new[] { "invalid_payload", "future_timestamp" });
+                Assert.Equal(result.DeadLetterReason, Samples.Json(result.Value).GetProperty("reason").GetString());
+                break;
+            default:
+                Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
+                Assert.NotEmpty(result.Errors);
+                Assert.True(result.Value.IsEmpty);
+                break;
+        }
+    }
+
+    public static TheoryData<int> Prefixes() => new(Enumerable.Range(0, Samples.Valid("dialout_status_change").Length));
+
+    [Theory]
+    [MemberData(nameof(Prefixes))]
+    public void Truncated_body_is_an_invalid_envelope(int length)
+    {
+        var result = Intake.Process(Samples.Valid("dialout_status_change").AsSpan(0, length));
+
+        Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
+        AssertConsistent(result);
+    }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(100_000)]
+    public void Deeply_nested_envelope_is_rejected_cleanly(int depth)
+    {
+        var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', depth) + new string(']', depth) + "}");
+
+        var result = Intake.Process(body);
+
+        Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
+        Assert.Equal(["body"], Samples.ErrorFields(result));
+    }
+
+    [Fact]
+    public void Envelope_nesting_within_the_limit_is_skipped()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', 60) + new string(']', 60) + "}");
+
+        Assert.Equal(IntakeStatus.Accepted, Intake.Process(body).Status);
+    }
+
+    [Theory]
+    [InlineData(33, IntakeStatus.InvalidEnvelope)]
+    [InlineData(10_000, IntakeStatus.InvalidEnvelope)]
+    [InlineData(31, IntakeStatus.Accepted)]
+    public void Deeply_nested_payload_is_rejected_cleanly(int depth, IntakeStatus expected)
+    {
+        var payload = """{"host_id":1,"deep":""" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
+
+        var result = Intake.Process(Samples.Envelope("unknown_event", payload));
+
+        Assert.Equal(expected, result.Status);
+        AssertConsistent(result);
+    }
+
+    [Fact]
+    public void Deep_payload_of_an_invalid_known_event_is_dead_lettered()
+    {
+        var payload = """{"host_id":1,"deep":""" + new string('[', 30) + new string(']', 30) + "}";
+
+        var result = Intake.Process(Samples.Envelope("conference_start", payload));
+
+        Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
+        AssertConsistent(result);
+    }
+
+    public static TheoryData<string> HostileBodies() => new()
+    {
+        "\0",
+        "{\"event\":\"conference_start\0\",\"payload\":\"{}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"conference_start\",\"payload\":\"{\\\"host_id\\\":\\\"\\u0000\\\"}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{\\\"a\\\":1e99999}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"conference_start\",\"payload\":\"{\\\"host_id\\\":1e99999,\\\"company_id\\\":-0,\\\"conference_id\\\":99999999999999999999999}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"\\ud800\",\"payload\":\"{}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{\\\"a\\\":\\\"\\\\ud800\\\"}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{\\\"phone_number\\\":\\\"\\\\udc00\\\"}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{\\\"\\\\ud800\\\":1}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"\\ud800\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{}\",\"timestamp\":\"\\ud800\"}",
+        "{\"event\":\"x\",\"payload\":\"{}\",\"timestamp\":\"9999-12-31T23:59:59.9999999-14:00\"}",
+        "{\"event\":\"x\",\"payload\":\"{}\",\"timestamp\":\"0001-01-01T00:00:00+14:00\"}",
+        "{\"event\":\"x\",\"payload\":\"{}\",\"timestamp\":\"" + new string('9', 5000) + "\"}",
+        "{\"event\":\"x\",\"payload\":\"{}\",\"timestamp\":\"2022-08-24T20:56:55Z\",\"n\":" + new string('9', 5000) + "}",
+        "{\"event\":\"" + new string('e', 60_000) + "\",\"payload\":\"{}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+        "{\"event\":\"x\",\"payload\":\"{\\\"a\\\":\\\"" + new string('é', 20_000) + "\\\"}\",\"timestamp\":\"2022-08-24T20:56:55Z\"}",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public void Hostile_body_never_throws_and_gives_a_consistent_result(string body)
+    {
+        var result = Intake.Process(Encoding.UTF8.GetBytes(body));
+
+        AssertConsistent(result);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xC0, 0xAF })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
+    public void Invalid_utf8_anywhere_is_an_error_on_body(byte[] invalid)
+    {
+        var valid = Samples.Valid("conference_start");
+        foreach (var position in new[] { 0, 3, 30, valid.Length - 2 })
+        {
+            var body = valid[..position].Concat(invalid).Concat(valid[position..]).ToArray();
+
+            var result = Intake.Process(body);
+
+            Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
+            Assert.Equal(["body"], Samples.ErrorFields(result));
+        }
+    }
+
+    [Property(MaxTest = 500)]
+    public void Random_bytes_never_throw(byte[] body) => AssertConsistent(Intake.Process(body));
+
+    [Property(MaxTest = 2000)]
+    public void Valid_body_with_one_byte_changed_never_throws(NonNegativeInt position, byte value, PositiveInt eventIndex)
+    {
+        var body = Samples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
+        body[position.Get % body.Length] = value;
+
+        AssertConsistent(Intake.Process(body));
+    }
+
+    [Property(MaxTest = 500)]
+    public void Any_string_payload_never_throws(string payload, string eventName) =>
+        AssertConsistent(Intake.Process(Samples.Envelope(eventName ?? "", payload ?? "")));
+}

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace StreamWorker.Events.Tests;
+
+public class IntakeResultTests
+{
+    [Fact]
+    public void Accepted_value_is_a_whole_array_the_producer_can_take_without_copying()
+    {
+        var result = Samples.Intake().Process(Samples.Valid("enter_conference"));
+
+        Assert.True(MemoryMarshal.TryGetArray(result.Value, out var segment));
+        Assert.Equal(0, segment.Offset);
+        Assert.Equal(segment.Array!.Length, segment.Count);
+    }
+
+    [Fact]
+    public void Results_of_one_intake_used_from_many_threads_are_identical()
+    {
+        var intake = Samples.Intake();
+        var bodies = WebhookEventNames.All.Select(Samples.Valid).ToArray();
+        var expected = bodies.Select(b => intake.Process(b).Value.ToArray()).ToArray();
+        var mismatches = 0;
+
+        Parallel.For(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var index = i % bodies.Length;
+            if (!intake.Process(bodies[index]).Value.Span.SequenceEqual(expected[index])) Interlocked.Increment(ref mismatches);
+        });
+
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
+    public void Unpaired_surrogate_escape_in_the_payload_is_an_error_on_payload()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{\"note\":\"\\ud800\"}","timestamp":"2022-08-24T20:56:55Z"}""");
+
+        var result = Samples.Intake().Process(body);
+
+        Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
+        Assert.Equal(["payload"], Samples.ErrorFields(result));
+    }
+
+    [Fact]
+    public void A_large_valid_body_leaves_the_next_result_correct()
+    {
+        var intake = Samples.Intake();
+        var large = Samples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");
+
+        var big = intake.Process(large);
+        var small = intake.Process(Samples.Valid("conference_start"));
+
+        Assert.Equal(IntakeStatus.Accepted, big.Status);
+        Assert.True(big.Value.Length > 200_000);
+        Assert.True(StoredEventReader.TryRead(small.Value.Span, out var stored, out _));
+        Assert.Equal("conference_start", stored!.Event);
+    }
+}

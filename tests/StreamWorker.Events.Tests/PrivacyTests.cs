@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+
+namespace StreamWorker.Events.Tests;
+
+public class PrivacyTests
+{
+    private const string PhoneNumber = "+15551234567";
+    private const string MeetingUrl = "https://meet.example/room-1";
+
+    private static string Expected(string value) =>
+        "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(Samples.HashKey, Encoding.UTF8.GetBytes(value)));
+
+    private static JsonElement StoredPayload(PersonalDataMode mode, string eventName) =>
+        Samples.Json(Samples.Intake(mode).Process(Samples.Valid(eventName)).Value).GetProperty("payload");
+
+    [Theory]
+    [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
+    [InlineData("enter_conference", "meeting_url", MeetingUrl)]
+    public void Hash_mode_stores_a_keyed_hmac(string eventName, string field, string received)
+    {
+        var stored = StoredPayload(PersonalDataMode.Hash, eventName).GetProperty(field).GetString();
+
+        Assert.Equal(Expected(received), stored);
+        Assert.Matches("^hmac-sha256:[0-9a-f]{64}$", stored);
+    }
+
+    [Theory]
+    [InlineData("dialout_status_change", "phone_number")]
+    [InlineData("enter_conference", "meeting_url")]
+    public void Drop_mode_removes_the_field(string eventName, string field)
+    {
+        var payload = StoredPayload(PersonalDataMode.Drop, eventName);
+
+        Assert.False(payload.TryGetProperty(field, out _));
+        Assert.True(payload.TryGetProperty("participant_id", out _));
+    }
+
+    [Theory]
+    [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
+    [InlineData("enter_conference", "meeting_url", MeetingUrl)]
+    public void Keep_mode_stores_the_value_as_received(string eventName, string field, string received)
+    {
+        Assert.Equal(received, StoredPayload(PersonalDataMode.Keep, eventName).GetProperty(field).GetString());
+    }
+
+    [Theory]
+    [InlineData(PersonalDataMode.Hash)]
+    [InlineData(PersonalDataMode.Drop)]
+    public void Personal_data_never_appears_in_stored_or_dead_letter_values(PersonalDataMode mode)
+    {
+        var intake = Samples.Intake(mode);
+        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+
+        var stored = intake.Process(Samples.Valid("dialout_status_change"));
+        var deadLetter = intake.Process(Samples.Envelope("dialout_status_change", invalid));
+
+        Assert.Equal(IntakeStatus.InvalidPayload, deadLetter.Status);
+        foreach (var value in new[] { stored.Value, deadLetter.Value })
+        {
+            var text = Encoding.UTF8.GetString(value.Span);
+            Assert.DoesNotContain("5551234567", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Dead_letter_body_is_hashed_like_the_stored_value()
+    {
+        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+
+        var deadLetter = Samples.Intake().Process(Samples.Envelope("dialout_status_change", invalid));
+
+        var payload = Samples.Json(deadLetter.Value).GetProperty("body").GetProperty("payload");
+        Assert.Equal(Expected(PhoneNumber), payload.GetProperty("phone_number").GetString());
+    }
+
+    [Fact]
+    public void Different_keys_give_different_pseudonyms()
+    {
+        var other = new WebhookIntake(
+            new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(Samples.Now));
+
+        var stored = Samples.Json(other.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+
+        Assert.NotEqual(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
+    }
+
+    [Theory]
+    [InlineData(PersonalDataMode.Hash)]
+    [InlineData(PersonalDataMode.Drop)]
+    public void Hashing_or_dropping_without_a_key_is_refused_at_construction(PersonalDataMode mode)
+    {
+        var options = new WebhookIntakeOptions { PersonalData = mode };
+
+        var error = Assert.Throws<ArgumentException>(() => new WebhookIntake(options, TimeProvider.System));
+        Assert.Contains("Privacy:HashKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keep_mode_needs_no_key()
+    {
+        var intake = new WebhookIntake(new WebhookIntakeOptions { PersonalData = PersonalDataMode.Keep }, TimeProvider.System);
+
+        Assert.Equal(IntakeStatus.Accepted, intake.Process(Samples.Valid("dialout_status_change")).Status);
+    }
+
+    [Fact]
+    public void Later_changes_to_the_options_key_do_not_change_the_intake()
+    {
+        var options = new WebhookIntakeOptions { HashKey = [.. Samples.HashKey] };
+        var intake = new WebhookIntake(options, new FakeTimeProvider(Samples.Now));
+        options.HashKey[0] ^= 0xFF;
+
+        var stored = Samples.Json(intake.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+
+        Assert.Equal(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace StreamWorker.Events.Tests;
+
+public class UnknownEventTests
+{
+    private const string Payload = """{"conference_id":"1258835","host_id":61803,"nested":{"b":[1,2.50,{"z":null}],"a":true},"big":123456789012345678901234567890}""";
+
+    [Fact]
+    public void Unknown_event_is_accepted_and_stored_as_received()
+    {
+        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        Assert.False(result.IsKnownEvent);
+        Assert.Equal("brand_new_event", result.EventName);
+        Assert.Equal("1258835", result.Key);
+        var stored = Samples.Json(result.Value);
+        Assert.Equal("brand_new_event", stored.GetProperty("event").GetString());
+        using var received = JsonDocument.Parse(Payload);
+        Assert.True(JsonElement.DeepEquals(received.RootElement, stored.GetProperty("payload")));
+        Assert.Contains("123456789012345678901234567890", System.Text.Encoding.UTF8.GetString(result.Value.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_event_without_identifiers_has_no_key()
+    {
+        var result = Samples.Intake().Process(Samples.Envelope("something_else", """{"x":1}"""));
+
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        Assert.Null(result.Key);
+    }
+
+    [Fact]
+    public void Unknown_event_still_gets_personal_data_protection()
+    {
+        var result = Samples.Intake(PersonalDataMode.Drop).Process(Samples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
+
+        Assert.False(Samples.Json(result.Value).GetProperty("payload").TryGetProperty("phone_number", out _));
+    }
+
+    [Fact]
+    public void Unknown_event_round_trips_through_StoredEventReader()
+    {
+        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+
+        Assert.True(StoredEventReader.TryRead(result.Value.Span, out var stored, out _));
+        Assert.Equal(1258835, stored!.Fields.ConferenceId);
+        Assert.Equal("brand_new_event", stored.Event);
+    }
+}
