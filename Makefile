@@ -1,11 +1,44 @@
-.PHONY: restore build test run clean
+# StreamWorker: small named targets. `make run` and `make test` are the quick start.
+DOTNET ?= dotnet
+CONFIG ?= Release
+SLN := StreamWorker.sln
+
+.PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor demo bench bench-smoke clean
+
+help:
+	@echo "make run | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | lint-yaml"
+
 restore:
-	dotnet restore StreamWorker.sln
+	$(DOTNET) restore $(SLN)
+
 build:
-	dotnet build StreamWorker.sln -c Release
+	$(DOTNET) build $(SLN) -c $(CONFIG)
+
+## The whole suite, as CI runs it.
 test:
-	dotnet test StreamWorker.sln -c Release
+	$(DOTNET) test $(SLN) -c $(CONFIG)
+
+test-unit:
+	$(DOTNET) test $(SLN) -c $(CONFIG) --filter "Category!=Reliability&Category!=Observability"
+
+test-reliability:
+	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Reliability
+
+test-observability:
+	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Observability
+
+## StreamWorker, role all, with the embedded in-memory broker on 127.0.0.1:9092 and HTTP on :8080.
 run:
-	dotnet run --project src/StreamWorker -c Release
+	$(DOTNET) run --project src/StreamWorker -c $(CONFIG)
+
+run-gateway:
+	Role=gateway $(DOTNET) run --project src/StreamWorker -c $(CONFIG)
+
+run-processor:
+	Role=processor $(DOTNET) run --project src/StreamWorker -c $(CONFIG)
+
 clean:
-	dotnet clean StreamWorker.sln
+	$(DOTNET) clean $(SLN)
+
+-include deploy/make/*.mk
+-include bench/*.mk
