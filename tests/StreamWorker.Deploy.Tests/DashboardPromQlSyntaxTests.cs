@@ -23,7 +23,7 @@ public sealed class DashboardPromQlSyntaxTests : IDisposable
         var rules = new StringBuilder("groups:\n  - name: dashboards\n    rules:\n");
         for (var index = 0; index < expressions.Count; index++)
         {
-            var expression = SubstituteGrafanaVariables(expressions[index]).Replace("'", "''", StringComparison.Ordinal);
+            var expression = GrafanaVariables.Substitute(expressions[index]).Replace("'", "''", StringComparison.Ordinal);
             rules.Append(FormattableString.Invariant($"      - record: dashboard_expression_{index}\n        expr: '{expression}'\n"));
         }
 
@@ -39,16 +39,10 @@ public sealed class DashboardPromQlSyntaxTests : IDisposable
     [Fact]
     public void SubstituteGrafanaVariables_LeavesNoVariable()
     {
-        var substituted = SubstituteGrafanaVariables("rate(x{job=~\"$job\",instance=~\"$instance\"}[$__rate_interval]) / increase(x[$__range])");
+        var substituted = GrafanaVariables.Substitute("rate(x{job=~\"$job\",instance=~\"$instance\"}[$__rate_interval]) / increase(x[$__range])");
 
         Assert.DoesNotContain("$", substituted, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_workDirectory, recursive: true);
-
-    private static string SubstituteGrafanaVariables(string expression) => expression
-        .Replace("$__rate_interval", "1m", StringComparison.Ordinal)
-        .Replace("$__range", "1h", StringComparison.Ordinal)
-        .Replace("$job", ".*", StringComparison.Ordinal)
-        .Replace("$instance", ".*", StringComparison.Ordinal);
 }
