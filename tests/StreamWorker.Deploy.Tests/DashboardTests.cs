@@ -128,6 +128,25 @@ public sealed partial class DashboardTests
         Assert.True(missing.Count == 0, "not on any dashboard: " + string.Join(", ", missing));
     }
 
+    [Theory]
+    [InlineData("streamworker-gateway")]
+    [InlineData("streamworker-processor")]
+    [InlineData("streamworker-stream-worker-gateway")]
+    [InlineData("prod-stream-worker-processor")]
+    public void JobVariable_MatchesComposeJobsAndChartServiceNames(string job)
+    {
+        // Compose scrapes jobs streamworker-<role>; the chart's ServiceMonitor uses the Service name, <release>-stream-worker-<role>.
+        foreach (var fileName in GrafanaDashboard.FileNames())
+        {
+            var variable = GrafanaDashboard.Load(fileName).Variable("job")!;
+            var selector = variable["query"]!["query"]!.GetValue<string>();
+            var jobPattern = JobMatcher().Match(selector).Groups["pattern"].Value;
+
+            Assert.Matches($"^(?:{jobPattern})$", job);
+            Assert.Matches($"^(?:{variable["allValue"]!.GetValue<string>()})$", job);
+        }
+    }
+
     [Fact]
     public void Analytics_DerivesAnswerRateFromDialoutOutcomes()
     {
@@ -169,4 +188,7 @@ public sealed partial class DashboardTests
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex LabelSelector();
+
+    [GeneratedRegex("job=~\"(?<pattern>[^\"]+)\"")]
+    private static partial Regex JobMatcher();
 }
