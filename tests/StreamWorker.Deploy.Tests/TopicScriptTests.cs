@@ -16,7 +16,7 @@ public sealed class TopicScriptTests : IDisposable
     public TopicScriptTests()
     {
         var fake = Path.Combine(_fakeKafkaBin, "kafka-topics.sh");
-        File.WriteAllText(fake, "#!/bin/bash\necho \"$*\" >> \"$(dirname \"$0\")/calls.log\"\n");
+        File.WriteAllText(fake, $"#!/bin/bash\necho \"$*\" >> '{Path.Combine(_fakeKafkaBin, "calls.log")}'\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -91,6 +91,8 @@ public sealed class TopicScriptTests : IDisposable
         {
             ["KAFKA_BIN"] = _fakeKafkaBin,
             ["BOOTSTRAP_SERVERS"] = "kafka:19092",
+            // The script needs coreutils (dirname), wherever the test runner's PATH points.
+            ["PATH"] = "/usr/local/bin:/usr/bin:/bin:" + Environment.GetEnvironmentVariable("PATH"),
         };
 
         var result = ExternalTool.Run("/bin/bash", [RepositoryPaths.File("deploy", "kafka", "create-topics.sh")], environment, TimeSpan.FromSeconds(30));
