@@ -44,13 +44,13 @@ public static class ProcessorTopology
         To(stageOutputs, OutputKind.LivestreamChurn, topics.LivestreamChurn);
         To(stageOutputs, OutputKind.DeadLetter, topics.DeadLetter);
 
+        // No explicit partition count: the repartition topic follows the events topic (contract section 2).
         stageOutputs
             .Filter((_, v, _) => v.Kind == OutputKind.DialoutAttemptChange, "dialout-changes")
             .MapValues((v, _) => v.Value, "dialout-change-bytes")
             .Repartition(Repartitioned<string, byte[]>.As(DialoutRepartition)
                 .WithKeySerdes(new StringSerDes())
-                .WithValueSerdes(new ByteArraySerDes())
-                .WithNumberOfPartitions(topics.Partitions))
+                .WithValueSerdes(new ByteArraySerDes()))
             .Transform(
                 TransformerBuilder.New<string, byte[], string, byte[]>()
                     .Transformer<CompanyDialoutTransformer>(settings, topics, telemetry)
