@@ -66,7 +66,7 @@ public sealed partial class ProcessorService : BackgroundService
             DefaultTimestampExtractor = new EventTimeExtractor(),
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
         };
-        foreach (var (key, value) in clientProperties) config.AddConfig(key, value);
+        StreamClientProperties.Apply(config, clientProperties);
         return config;
     }
 
