@@ -28,7 +28,7 @@ internal sealed class TopologyHarness : IDisposable
         Options = options ?? new ProcessorOptions();
         var builder = new StreamBuilder();
         ProcessorTopology.Build(builder, Options, Topics);
-        var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId };
+        var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId, StateDir = Options.StateDirectory };
         driver = new TopologyTestDriver(builder.Build(), config, TopologyTestDriver.Mode.SYNC_TASK);
         input = driver.CreateInputTopic<string, byte[]>(Topics.Events);
         foreach (var topic in new[] { Topics.Participants, Topics.LivestreamChurn, Topics.DialoutAnswerRate, Topics.DeadLetter })
