@@ -1,3 +1,0 @@
-namespace StreamWorker.Aggregates;
-
-internal static class AssemblyMarker;

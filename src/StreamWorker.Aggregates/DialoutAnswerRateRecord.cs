@@ -1,0 +1,15 @@
+namespace StreamWorker.Aggregates;
+
+/// <summary>One record of <c>analytics-dialout-answer-rate</c> (contract 3.3).</summary>
+public sealed record DialoutAnswerRateRecord(
+    long CompanyId,
+    long WindowStartMs,
+    long WindowEndMs,
+    int Attempts,
+    int Answered,
+    int Rejected,
+    int NoAnswer,
+    int Cancelled,
+    int NotEnabled,
+    int Pending,
+    double? AnswerRate);

@@ -1,0 +1,12 @@
+namespace StreamWorker.Aggregates;
+
+/// <summary>Outcome of a dial-out attempt (contract 3.3); all but <see cref="Pending"/> are final.</summary>
+public enum DialoutOutcome
+{
+    Pending,
+    Answered,
+    Rejected,
+    NoAnswer,
+    Cancelled,
+    NotEnabled,
+}

@@ -1,0 +1,13 @@
+namespace StreamWorker.Aggregates;
+
+/// <summary><c>status</c> of a <c>dialout_status_change</c> event.</summary>
+public enum DialoutStatus
+{
+    New,
+    Dialed,
+    Answered,
+    Rejected,
+    NoAnswer,
+    Cancelled,
+    NotEnabled,
+}

@@ -1,0 +1,14 @@
+namespace StreamWorker.Aggregates;
+
+/// <summary>One record of <c>analytics-livestream-churn</c> (contract 3.2).</summary>
+public sealed record LivestreamChurnRecord(
+    long ConferenceId,
+    long? CompanyId,
+    long WindowStartMs,
+    long WindowEndMs,
+    int ViewersAtStart,
+    int Enters,
+    int Leaves,
+    ViewerLeaveCounts LeavesByReason,
+    int PeakViewers,
+    double? ChurnRate);

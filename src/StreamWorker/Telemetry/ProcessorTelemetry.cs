@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace StreamWorker.Telemetry;
+
+/// <summary>
+/// Meter and activity source <c>StreamWorker.Processor</c> with the processor's instruments of docs/telemetry.md.
+/// One shared instance: the Streamiz topology creates its processors itself, so they cannot take it from DI.
+/// Attributes are bounded: event type (known names or <c>unknown</c>), outcome, reason, topic, state.
+/// </summary>
+public sealed class ProcessorTelemetry : IDisposable
+{
+    public const string Name = "StreamWorker.Processor";
+
+    private readonly Meter meter;
+    private readonly Counter<long> events;
+    private readonly Counter<long> recordsEmitted;
+    private readonly Counter<long> deadLetters;
+    private readonly Histogram<double> outputDelay;
+    private readonly Counter<long> livestreamLeaves;
+    private readonly Counter<long> dialoutOutcomes;
+    private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
+    private volatile string streamState = "CREATED";
+
+    public ProcessorTelemetry(TimeProvider? timeProvider = null)
+    {
+        Time = timeProvider ?? TimeProvider.System;
+        meter = new Meter(Name);
+        ActivitySource = new ActivitySource(Name);
+        events = meter.CreateCounter<long>("streamworker.processor.events", "{event}", "Events read by the processor, by type and outcome");
+        recordsEmitted = meter.CreateCounter<long>("streamworker.processor.records.emitted", "{record}", "Aggregate records emitted per output topic");
+        deadLetters = meter.CreateCounter<long>("streamworker.deadletter.writes", "{record}", "Dead-letter records written");
+        outputDelay = meter.CreateHistogram<double>("streamworker.processor.output.delay", "s", "Delay from event time or gateway receive time to output");
+        livestreamLeaves = meter.CreateCounter<long>("streamworker.livestream.leaves", "{viewer}", "Applied livestream leaves by reason");
+        dialoutOutcomes = meter.CreateCounter<long>("streamworker.dialout.outcomes", "{attempt}", "Dial-out attempts reaching an outcome");
+        meter.CreateObservableGauge("streamworker.processor.stream.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("state", streamState)), "{thread}", "1 for the current Streamiz state");
+        meter.CreateObservableGauge("streamworker.conference.participants", () => presenceByTask.Values.Sum(p => p.Participants), "{participant}", "Participants present, all conferences of this instance");
+        meter.CreateObservableGauge("streamworker.livestream.viewers", () => presenceByTask.Values.Sum(p => p.Viewers), "{viewer}", "Livestream viewers present");
+    }
+
+    /// <summary>The instance the topology uses.</summary>
+    public static ProcessorTelemetry Shared { get; } = new();
+
+    public ActivitySource ActivitySource { get; }
+
+    public TimeProvider Time { get; }
+
+    public void EventRead(string eventType, string outcome) =>
+        events.Add(1, new KeyValuePair<string, object?>("event.type", eventType), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>A record emitted to <paramref name="topic"/>; the company stage no longer knows the receive time.</summary>
+    public void RecordEmitted(string topic, DateTimeOffset eventTime, DateTimeOffset? receivedAt)
+    {
+        recordsEmitted.Add(1, new KeyValuePair<string, object?>("messaging.destination.name", topic));
+        var now = Time.GetUtcNow();
+        outputDelay.Record(Math.Max(0, (now - eventTime).TotalSeconds), new KeyValuePair<string, object?>("delay.from", "event_time"));
+        if (receivedAt is { } received) outputDelay.Record(Math.Max(0, (now - received).TotalSeconds), new KeyValuePair<string, object?>("delay.from", "receive_time"));
+    }
+
+    public void DeadLetterWritten(string reason) =>
+        deadLetters.Add(1, new KeyValuePair<string, object?>("reason", reason), new KeyValuePair<string, object?>("component", "processor"));
+
+    public void LivestreamLeft(string reason) => livestreamLeaves.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void DialoutOutcomeReached(string outcome) => dialoutOutcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Adds a change of the presence sets of one stream task.</summary>
+    public void PresenceChanged(string task, long participantsDelta, long viewersDelta) =>
+        presenceByTask.AddOrUpdate(task, (participantsDelta, viewersDelta), (_, p) => (p.Participants + participantsDelta, p.Viewers + viewersDelta));
+
+    /// <summary>Replaces a task's presence totals with a recount (after a full scan of its store).</summary>
+    public void PresenceCounted(string task, long participants, long viewers) => presenceByTask[task] = (participants, viewers);
+
+    public void TaskClosed(string task) => presenceByTask.TryRemove(task, out _);
+
+    public void StreamStateChanged(string state) => streamState = state;
+
+    public void Dispose()
+    {
+        meter.Dispose();
+        ActivitySource.Dispose();
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using StreamWorker.Aggregates;
+
+namespace StreamWorker.Topology;
+
+/// <summary>The processor role's settings (contract section 4). Bound from <c>Processor</c>.</summary>
+public sealed class ProcessorOptions
+{
+    public const string SectionName = "Processor";
+
+    public TimeSpan ParticipantsWindow { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan ChurnWindow { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan DialoutWindow { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan DialoutGrace { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long seen event ids and conferences are kept after their last event, in stream time.</summary>
+    public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Kafka Streams application id: consumer group and prefix of the internal topics.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9._-]+$")]
+    public string ApplicationId { get; set; } = "streamworker";
+
+    [Required, RegularExpression("^(at_least_once|exactly_once)$", ErrorMessage = "Processor:Guarantee must be at_least_once or exactly_once")]
+    public string Guarantee { get; set; } = "at_least_once";
+
+    [Required, RegularExpression("^(memory|rocksdb)$", ErrorMessage = "Processor:StateStore must be memory or rocksdb")]
+    public string StateStore { get; set; } = "memory";
+
+    /// <summary>Where RocksDB stores and Streamiz checkpoints live.</summary>
+    [Required]
+    public string StateDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "streamworker-state");
+
+    [Range(1, 64)]
+    public int StreamThreads { get; set; } = 1;
+
+    public bool ExactlyOnce => Guarantee == "exactly_once";
+
+    public bool UseRocksDb => StateStore == "rocksdb";
+
+    public AggregateSettings ToAggregateSettings() => new(
+        (long)ParticipantsWindow.TotalMilliseconds,
+        (long)ChurnWindow.TotalMilliseconds,
+        (long)DialoutWindow.TotalMilliseconds,
+        (long)Grace.TotalMilliseconds,
+        (long)DialoutGrace.TotalMilliseconds,
+        (long)StateRetention.TotalMilliseconds);
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Options;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.SerDes;
+using StreamWorker.Kafka;
+using StreamWorker.Telemetry;
+
+namespace StreamWorker.Topology;
+
+/// <summary>
+/// Runs the processor topology: builds the stream configuration, starts the <see cref="KafkaStream"/>, and on
+/// shutdown closes it (Streamiz commits and closes its stream threads). Readiness reads <see cref="IsRunning"/>.
+/// </summary>
+public sealed partial class ProcessorService : BackgroundService
+{
+    private readonly ProcessorOptions options;
+    private readonly TopicOptions topics;
+    private readonly Func<string> bootstrapServers;
+    private readonly IReadOnlyDictionary<string, string> clientProperties;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger<ProcessorService> logger;
+    private KafkaStream? stream;
+    private volatile KafkaStream.State? state;
+
+    /// <param name="options">Processor settings (validated).</param>
+    /// <param name="topics">Topic names.</param>
+    /// <param name="bootstrapServers">The effective bootstrap list, read at start (the embedded broker's, or <c>Kafka:BootstrapServers</c>).</param>
+    /// <param name="clientProperties">librdkafka properties for every client (<c>Kafka:Client:*</c>).</param>
+    /// <param name="loggerFactory">Logging for this service and Streamiz.</param>
+    public ProcessorService(
+        IOptions<ProcessorOptions> options,
+        IOptions<TopicOptions> topics,
+        Func<string> bootstrapServers,
+        IReadOnlyDictionary<string, string> clientProperties,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        this.options = options.Value;
+        this.topics = topics.Value;
+        this.bootstrapServers = bootstrapServers ?? throw new ArgumentNullException(nameof(bootstrapServers));
+        this.clientProperties = clientProperties ?? throw new ArgumentNullException(nameof(clientProperties));
+        this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<ProcessorService>();
+    }
+
+    /// <summary>True while the stream threads are RUNNING (readiness).</summary>
+    public bool IsRunning => state == KafkaStream.State.RUNNING;
+
+    /// <summary>The current Streamiz state name (CREATED, REBALANCING, RUNNING, ...), or null before start.</summary>
+    public string? CurrentState => state?.Name;
+
+    /// <summary>The Streamiz configuration of this processor; public so tests and tools see the same settings.</summary>
+    public static StreamConfig<StringSerDes, ByteArraySerDes> CreateConfig(
+        ProcessorOptions options, string bootstrapServers, IReadOnlyDictionary<string, string> clientProperties)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clientProperties);
+        var config = new StreamConfig<StringSerDes, ByteArraySerDes>
+        {
+            ApplicationId = options.ApplicationId,
+            BootstrapServers = bootstrapServers,
+            Guarantee = options.ExactlyOnce ? ProcessingGuarantee.EXACTLY_ONCE : ProcessingGuarantee.AT_LEAST_ONCE,
+            StateDir = options.StateDirectory,
+            NumStreamThreads = options.StreamThreads,
+            DefaultTimestampExtractor = new EventTimeExtractor(),
+            AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
+        };
+        StreamClientProperties.Apply(config, clientProperties);
+        return config;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var config = CreateConfig(options, bootstrapServers(), clientProperties);
+        config.Logger = loggerFactory;
+        var builder = new StreamBuilder();
+        ProcessorTopology.Build(builder, options, topics);
+        stream = new KafkaStream(builder.Build(), config);
+        stream.StateChanged += (_, now) =>
+        {
+            state = now;
+            ProcessorTelemetry.Shared.StreamStateChanged(now.Name);
+            LogStateChanged(now.Name);
+        };
+        LogStarting(options.ApplicationId, options.Guarantee, options.StateStore);
+        await stream.StartAsync(stoppingToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown requested: StopAsync disposes the stream, which commits and closes the threads.
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        stream?.Dispose();
+        stream = null;
+        LogStopped();
+    }
+
+    public override void Dispose()
+    {
+        stream?.Dispose();
+        stream = null;
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processor starting: application id {ApplicationId}, guarantee {Guarantee}, state store {StateStore}")]
+    private partial void LogStarting(string applicationId, string guarantee, string stateStore);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processor stream state {State}")]
+    private partial void LogStateChanged(string state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processor stopped: stream threads committed and closed")]
+    private partial void LogStopped();
+}

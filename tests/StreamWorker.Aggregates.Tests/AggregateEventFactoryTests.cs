@@ -1,0 +1,56 @@
+using StreamWorker.Aggregates;
+
+namespace StreamWorker.Aggregates.Tests;
+
+public class AggregateEventFactoryTests
+{
+    private static EventRawFields Raw(string name, long? conference = 1, long? company = 2, long? participant = 3, string? reason = null, string? status = null) =>
+        new("id", name, 1000, conference, company, 4, participant, reason, status);
+
+    [Fact]
+    public void UnknownEventName_IsUnknown() =>
+        Assert.Equal(EventRelevance.Unknown, AggregateEventFactory.Read(Raw("meeting_teleported")).Relevance);
+
+    [Fact]
+    public void KnownEventNoAggregateConsumes_IsNotConsumed() =>
+        Assert.Equal(EventRelevance.NotConsumed, AggregateEventFactory.Read(Raw("start_recording")).Relevance);
+
+    [Fact]
+    public void LeaveWithReason_IsConsumedWithItsFields()
+    {
+        var reading = AggregateEventFactory.Read(Raw("leave_conference", reason: "host_kicked_blocked"));
+
+        Assert.Equal(EventRelevance.Consumed, reading.Relevance);
+        Assert.Equal(new AggregateEvent("id", AggregateEventKind.LeaveConference, 1000, 1, 2, 4, 3, LeaveReason.HostKickedBlocked, null), reading.Event);
+    }
+
+    [Fact]
+    public void ConferenceEndWithoutCompanyOrParticipant_IsConsumed() =>
+        Assert.Equal(EventRelevance.Consumed, AggregateEventFactory.Read(Raw("conference_end", company: null, participant: null)).Relevance);
+
+    [Fact]
+    public void LeaveWithoutReason_IsUnusableNamingTheField()
+    {
+        var reading = AggregateEventFactory.Read(Raw("leave_livestream"));
+
+        Assert.Equal(EventRelevance.Unusable, reading.Relevance);
+        Assert.Equal(["payload.reason_for_leaving"], reading.Problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void DialoutWithoutCompanyAndWithUnknownStatus_NamesBothFields()
+    {
+        var reading = AggregateEventFactory.Read(Raw("dialout_status_change", company: null, status: "joined"));
+
+        Assert.Equal(EventRelevance.Unusable, reading.Relevance);
+        Assert.Equal(["payload.company_id", "payload.status"], reading.Problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void EnterWithoutConferenceOrParticipant_IsUnusable()
+    {
+        var reading = AggregateEventFactory.Read(Raw("enter_conference", conference: null, participant: null));
+
+        Assert.Equal(["payload.conference_id", "payload.participant_id"], reading.Problems.Select(p => p.Key));
+    }
+}

@@ -1,0 +1,161 @@
+using StreamWorker.Aggregates;
+using static StreamWorker.Aggregates.Tests.Events;
+
+namespace StreamWorker.Aggregates.Tests;
+
+public class DialoutTests
+{
+    private static DialoutAnswerRateRecord Window(long start, int attempts, int answered = 0, int rejected = 0, int noAnswer = 0, int cancelled = 0, int notEnabled = 0, int pending = 0, double? rate = null, long company = Company) =>
+        new(company, start, start + (15 * 60_000), attempts, answered, rejected, noAnswer, cancelled, notEnabled, pending, rate);
+
+    [Fact]
+    public void NewDialedAnswered_IsOneAnsweredAttempt()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(0, 10), 1, DialoutStatus.Dialed), Dial("c", At(0, 30), 1, DialoutStatus.Answered));
+
+        Assert.Equal(
+            [Window(At(0), 1, pending: 1), Window(At(0), 1, pending: 1), Window(At(0), 1, answered: 1, rate: 1.0)],
+            run.DialoutRecords);
+    }
+
+    [Fact]
+    public void AnsweredThenRejected_StaysAnswered()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.Answered), Dial("c", At(2), 1, DialoutStatus.Rejected));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void RejectedThenAnswered_BecomesAnswered_SubtractingTheOldOutcome()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.Rejected));
+        Assert.Equal(Window(At(0), 1, rejected: 1, rate: 0.0), run.LastDialout);
+
+        run.Apply(Dial("c", At(2), 1, DialoutStatus.Answered));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void FirstFinalStatusWins_OverALaterOne()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.NoAnswer), Dial("c", At(2), 1, DialoutStatus.Cancelled));
+
+        Assert.Equal(Window(At(0), 1, noAnswer: 1, rate: 0.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void ReDialAfterFinalOutcome_StartsASecondAttempt()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.Rejected),
+            Dial("c", At(2), 1, DialoutStatus.New), Dial("d", At(3), 1, DialoutStatus.Answered));
+
+        Assert.Equal(Window(At(0), 2, answered: 1, rejected: 1, rate: 0.5), run.LastDialout);
+    }
+
+    [Fact]
+    public void NewAfterOutcome_InALaterWindow_CountsInItsOwnWindow()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.NoAnswer), Dial("c", At(16), 1, DialoutStatus.New));
+
+        Assert.Equal(Window(At(15), 1, pending: 1), run.LastDialout);
+        Assert.Equal(Window(At(0), 1, noAnswer: 1, rate: 0.0), run.DialoutRecords[1]);
+    }
+
+    [Fact]
+    public void NewWhileAttemptIsPending_BelongsToTheSameAttempt()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.New));
+
+        Assert.Equal(Window(At(0), 1, pending: 1), run.LastDialout);
+    }
+
+    [Fact]
+    public void StatusAfterFinalOutcome_OtherThanNew_BelongsToTheFinishedAttempt()
+    {
+        var run = new ConferenceRun().ApplyAll(
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.Rejected), Dial("c", At(2), 1, DialoutStatus.Dialed));
+
+        Assert.Equal(EventDecision.Applied, run.Results[^1].Decision);
+        Assert.Equal(Window(At(0), 1, rejected: 1, rate: 0.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void AttemptStartedByAnotherStatus_StillCounts()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.Dialed), Dial("b", At(1), 1, DialoutStatus.Answered));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void NotEnabled_CountsAsAttemptButNotInTheRate()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(0, 1), 1, DialoutStatus.NotEnabled));
+
+        Assert.Equal(Window(At(0), 1, notEnabled: 1, rate: null), run.LastDialout);
+    }
+
+    [Fact]
+    public void OutcomeWithinTheDialoutGrace_UpdatesTheAttemptsWindow()
+    {
+        // The attempt's window [0,15) closes at stream time 30:00.
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(29, 59), 1, DialoutStatus.Answered));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
+    }
+
+    [Fact]
+    public void OutcomeAfterTheAttemptsWindowClosed_IsLate()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(14), 1, DialoutStatus.New));
+
+        var result = run.Apply(Dial("b", At(30), 1, DialoutStatus.Answered));
+
+        Assert.Equal(EventDecision.Late, result.Decision);
+        Assert.Null(result.DialoutChange);
+        Assert.Equal(DialoutOutcome.Pending, run.State.Attempts[1].Outcome);
+        Assert.Single(run.DialoutRecords);
+    }
+
+    [Fact]
+    public void AttemptsOfDifferentCompanies_CountSeparately()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New, company: 77), Dial("b", At(1), 2, DialoutStatus.Answered, company: 78));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0, company: 78), run.LastDialout);
+        Assert.Equal(Window(At(0), 1, pending: 1, company: 77), run.DialoutRecords[0]);
+    }
+
+    [Fact]
+    public void AttemptStaysWithTheCompanyThatStartedIt()
+    {
+        var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New, company: 77), Dial("b", At(1), 1, DialoutStatus.Answered, company: 78));
+
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0, company: 77), run.LastDialout);
+        Assert.DoesNotContain(78L, run.Companies.Keys);
+    }
+
+    [Fact]
+    public void CompanyStage_IgnoresAReplayedOrStaleChange()
+    {
+        var companies = new CompanyDialoutAggregator(AggregateSettings.Default);
+        var state = new CompanyDialoutState(Company);
+        var pending = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Pending, 1, At(0));
+        var answered = pending with { Outcome = DialoutOutcome.Answered, Version = 2 };
+
+        companies.Apply(state, pending);
+        var afterAnswer = companies.Apply(state, answered);
+
+        Assert.Null(companies.Apply(state, pending));
+        Assert.Null(companies.Apply(state, answered));
+        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), afterAnswer);
+    }
+}

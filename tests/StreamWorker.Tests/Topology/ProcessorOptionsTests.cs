@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using StreamWorker.Topology;
+
+namespace StreamWorker.Tests.Topology;
+
+public class ProcessorOptionsTests
+{
+    private static readonly ProcessorOptionsValidator Validator = new();
+
+    [Fact]
+    public void Defaults_AreTheContractsAndValid()
+    {
+        var options = new ProcessorOptions();
+
+        Assert.Equal(
+            (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(15), TimeSpan.FromDays(1)),
+            (options.ParticipantsWindow, options.ChurnWindow, options.DialoutWindow, options.Grace, options.DialoutGrace, options.StateRetention));
+        Assert.Equal(("streamworker", "at_least_once", "memory", 1), (options.ApplicationId, options.Guarantee, options.StateStore, options.StreamThreads));
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.Empty(DataAnnotationErrors(options));
+    }
+
+    [Fact]
+    public void NonPositiveGrace_FailsNamingTheKey()
+    {
+        var result = Validator.Validate(null, new ProcessorOptions { Grace = TimeSpan.Zero });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Processor:Grace", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RetentionShorterThanAWindowPlusGrace_Fails()
+    {
+        var result = Validator.Validate(null, new ProcessorOptions { StateRetention = TimeSpan.FromMinutes(20) });
+
+        Assert.Contains("Processor:StateRetention", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Guarantee", "twice")]
+    [InlineData("StateStore", "disk")]
+    public void UnknownChoice_FailsDataAnnotations(string property, string value)
+    {
+        var options = new ProcessorOptions();
+        typeof(ProcessorOptions).GetProperty(property)!.SetValue(options, value);
+
+        Assert.Contains(DataAnnotationErrors(options), e => e.MemberNames.Contains(property));
+    }
+
+    [Fact]
+    public void StreamConfig_CarriesTheGuaranteeAndClientProperties()
+    {
+        var config = ProcessorService.CreateConfig(
+            new ProcessorOptions { Guarantee = "exactly_once", ApplicationId = "app" },
+            "127.0.0.1:9092",
+            new Dictionary<string, string> { ["security.protocol"] = "sasl_ssl", ["sasl.username"] = "svc", ["sasl.mechanism"] = "SCRAM-SHA-512" });
+
+        Assert.Equal(Streamiz.Kafka.Net.ProcessingGuarantee.EXACTLY_ONCE, config.Guarantee);
+        Assert.Equal(("app", "127.0.0.1:9092"), (config.ApplicationId, config.BootstrapServers));
+        var consumer = config.ToConsumerConfig();
+        Assert.Equal((Confluent.Kafka.SecurityProtocol.SaslSsl, "svc", Confluent.Kafka.SaslMechanism.ScramSha512), (consumer.SecurityProtocol, consumer.SaslUsername, consumer.SaslMechanism));
+    }
+
+    private static List<ValidationResult> DataAnnotationErrors(ProcessorOptions options)
+    {
+        var results = new List<ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+}

@@ -1,0 +1,38 @@
+using StreamWorker.Topology;
+using static StreamWorker.Tests.Topology.Scenario;
+using static StreamWorker.Tests.Topology.TopologyHarness;
+
+namespace StreamWorker.Tests.Topology;
+
+/// <summary><c>Processor:StateStore=rocksdb</c> keeps the same state as the in-memory default.</summary>
+public sealed class RocksDbTopologyTests : IDisposable
+{
+    private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "streamworker-tests-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void RocksDbStore_GivesTheSameRecordsAsTheMemoryStore()
+    {
+        using var memory = new TopologyHarness();
+        using var rocksDb = new TopologyHarness(new ProcessorOptions { StateStore = "rocksdb", StateDirectory = stateDirectory });
+        foreach (var h in new[] { memory, rocksDb })
+        {
+            h.Pipe("e1", "enter_conference", Time(0, 10), Enter(1));
+            h.Pipe("e2", "enter_conference", Time(5), Enter(2));
+            h.Pipe("e2", "enter_conference", Time(5), Enter(2));
+            h.Pipe("e3", "leave_conference", Time(0, 20), Leave(1));
+            h.Pipe("d1", "dialout_status_change", Time(5, 10), Dial(1, "new"));
+            h.Pipe("d2", "dialout_status_change", Time(5, 20), Dial(1, "answered"));
+        }
+
+        Assert.Equal(3, rocksDb.Participants.Count + rocksDb.DeadLetters.Count);
+        Assert.Equal(memory.Participants, rocksDb.Participants);
+        Assert.Equal(memory.Dialout, rocksDb.Dialout);
+        Assert.Equal(memory.DeadLetters.Select(r => r.Field("event_id")), rocksDb.DeadLetters.Select(r => r.Field("event_id")));
+        Assert.Contains(rocksDb.Store(ProcessorTopology.ConferenceStore), kv => kv.Key == ConferenceTransformer.StreamTimeKey);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(stateDirectory)) Directory.Delete(stateDirectory, recursive: true);
+    }
+}
