@@ -130,8 +130,17 @@ public static class StreamWorkerApplication
 
     private static void AddProcessor(IServiceCollection services)
     {
-        services.AddSingleton<ProcessorTelemetry>();
-        services.AddSingleton<ProcessorService>();
+        services.AddSingleton(ProcessorTelemetry.Shared);
+        services.AddSingleton(sp =>
+        {
+            var connection = sp.GetRequiredService<KafkaConnection>();
+            return new ProcessorService(
+                sp.GetRequiredService<IOptions<ProcessorOptions>>(),
+                sp.GetRequiredService<IOptions<TopicOptions>>(),
+                () => connection.BootstrapServers,
+                connection.ClientProperties,
+                sp.GetRequiredService<ILoggerFactory>());
+        });
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
     }
 }
