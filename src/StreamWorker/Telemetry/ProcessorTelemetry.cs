@@ -13,7 +13,6 @@ public sealed class ProcessorTelemetry : IDisposable
 {
     public const string Name = "StreamWorker.Processor";
 
-    private readonly Meter meter;
     private readonly Counter<long> events;
     private readonly Counter<long> recordsEmitted;
     private readonly Counter<long> deadLetters;
@@ -26,7 +25,8 @@ public sealed class ProcessorTelemetry : IDisposable
     public ProcessorTelemetry(TimeProvider? timeProvider = null)
     {
         Time = timeProvider ?? TimeProvider.System;
-        meter = new Meter(Name);
+        Meter = new Meter(Name);
+        var meter = Meter;
         ActivitySource = new ActivitySource(Name);
         events = meter.CreateCounter<long>("streamworker.processor.events", "{event}", "Events read by the processor, by type and outcome");
         recordsEmitted = meter.CreateCounter<long>("streamworker.processor.records.emitted", "{record}", "Aggregate records emitted per output topic");
@@ -43,6 +43,9 @@ public sealed class ProcessorTelemetry : IDisposable
     public static ProcessorTelemetry Shared { get; } = new();
 
     public ActivitySource ActivitySource { get; }
+
+    /// <summary>This instance's meter (tests listen to one instance; the host registers the name).</summary>
+    public Meter Meter { get; }
 
     public TimeProvider Time { get; }
 
@@ -78,7 +81,7 @@ public sealed class ProcessorTelemetry : IDisposable
 
     public void Dispose()
     {
-        meter.Dispose();
+        Meter.Dispose();
         ActivitySource.Dispose();
     }
 }

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;
@@ -60,6 +63,37 @@ public class ProcessorOptionsTests
         Assert.Equal(("app", "127.0.0.1:9092"), (config.ApplicationId, config.BootstrapServers));
         var consumer = config.ToConsumerConfig();
         Assert.Equal((Confluent.Kafka.SecurityProtocol.SaslSsl, "svc", Confluent.Kafka.SaslMechanism.ScramSha512), (consumer.SecurityProtocol, consumer.SaslUsername, consumer.SaslMechanism));
+    }
+
+    [Theory]
+    [InlineData("Processor:Grace", "00:00:00")]
+    [InlineData("Processor:Guarantee", "twice")]
+    public void AddStreamProcessor_BadSetting_FailsNamingTheKey(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddStreamProcessor(_ => "127.0.0.1:9092", _ => new Dictionary<string, string>());
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ProcessorOptions>>().Value);
+        Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddStreamProcessor_BindsTheProcessorSection()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Processor:StateRetention"] = "2.00:00:00",
+            ["Processor:StateStore"] = "rocksdb",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddStreamProcessor(_ => "127.0.0.1:9092", _ => new Dictionary<string, string>());
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ProcessorOptions>>().Value;
+        Assert.Equal((TimeSpan.FromDays(2), true), (options.StateRetention, options.UseRocksDb));
+        Assert.False(provider.GetRequiredService<ProcessorService>().IsRunning);
     }
 
     private static List<ValidationResult> DataAnnotationErrors(ProcessorOptions options)

@@ -6,6 +6,7 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
 using StreamWorker.Kafka;
+using StreamWorker.Telemetry;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;
@@ -23,11 +24,11 @@ internal sealed class TopologyHarness : IDisposable
     private readonly Dictionary<string, TestOutputTopic<string, byte[]>> outputs = [];
     private readonly Dictionary<string, List<OutputRecord>> received = [];
 
-    public TopologyHarness(ProcessorOptions? options = null)
+    public TopologyHarness(ProcessorOptions? options = null, ProcessorTelemetry? telemetry = null)
     {
         Options = options ?? new ProcessorOptions();
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, Options, Topics);
+        ProcessorTopology.Build(builder, Options, Topics, telemetry ?? ProcessorTelemetry.Shared);
         var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId, StateDir = Options.StateDirectory };
         driver = new TopologyTestDriver(builder.Build(), config, TopologyTestDriver.Mode.SYNC_TASK);
         input = driver.CreateInputTopic<string, byte[]>(Topics.Events);

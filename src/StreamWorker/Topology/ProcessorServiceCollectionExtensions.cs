@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using StreamWorker.Kafka;
+
+namespace StreamWorker.Topology;
+
+/// <summary>Registers the processor role: validated <see cref="ProcessorOptions"/> and the <see cref="ProcessorService"/>.</summary>
+public static class ProcessorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Processor</c> (validated at start: a bad value stops the process naming the key) and runs the
+    /// topology as a hosted service. <see cref="TopicOptions"/> must be registered by the host.
+    /// The <see cref="ProcessorService"/> singleton is resolvable for readiness checks (<see cref="ProcessorService.IsRunning"/>).
+    /// </summary>
+    public static IServiceCollection AddStreamProcessor(
+        this IServiceCollection services,
+        Func<IServiceProvider, string> bootstrapServers,
+        Func<IServiceProvider, IReadOnlyDictionary<string, string>> clientProperties)
+    {
+        ArgumentNullException.ThrowIfNull(bootstrapServers);
+        ArgumentNullException.ThrowIfNull(clientProperties);
+        services.AddOptions<ProcessorOptions>()
+            .BindConfiguration(ProcessorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>();
+        services.AddSingleton(sp => new ProcessorService(
+            sp.GetRequiredService<IOptions<ProcessorOptions>>(),
+            sp.GetRequiredService<IOptions<TopicOptions>>(),
+            () => bootstrapServers(sp),
+            clientProperties(sp),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
+        return services;
+    }
+}
