@@ -1,0 +1,36 @@
+using StreamWorker.Kafka;
+using StreamWorker.Tests.Support;
+using StreamWorker.Topology;
+
+namespace StreamWorker.Tests.Kafka;
+
+public sealed class TopicPlanTests
+{
+    private static readonly TopicPlan DefaultPlan = TopicPlan.For(new TopicOptions(), ProcessorTopology.InternalTopics(new ProcessorOptions()));
+
+    [Fact]
+    public void For_Defaults_HoldsEveryContractTopicAndEveryInternalTopic_WithSixPartitions()
+    {
+        var names = DefaultPlan.Topics.Select(t => t.Name).ToList();
+
+        Assert.Equal(
+            [
+                "webhook-events", "webhook-events-dlq", "analytics-conference-participants", "analytics-livestream-churn", "analytics-dialout-answer-rate",
+                "streamworker-conference-state-changelog", "streamworker-company-dialout-state-changelog", "streamworker-dialout-attempts-repartition",
+            ],
+            names);
+        Assert.All(DefaultPlan.Topics, t => Assert.Equal(6, t.Partitions));
+    }
+
+    [Fact]
+    public void ComposeTopicList_MatchesThePlan()
+    {
+        var listed = File.ReadAllLines(RepositoryPaths.Combine("deploy", "kafka", "topics.txt"))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(DefaultPlan.Topics.Select(t => t.Name).Order(StringComparer.Ordinal), listed);
+    }
+}
