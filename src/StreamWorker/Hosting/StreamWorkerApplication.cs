@@ -142,5 +142,6 @@ public static class StreamWorkerApplication
                 sp.GetRequiredService<ILoggerFactory>());
         });
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
+        services.AddHostedService<ConsumerLagMonitor>();
     }
 }

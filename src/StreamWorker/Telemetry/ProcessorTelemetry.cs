@@ -20,6 +20,7 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly Counter<long> livestreamLeaves;
     private readonly Counter<long> dialoutOutcomes;
     private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
 
     public ProcessorTelemetry(TimeProvider? timeProvider = null)
@@ -35,6 +36,11 @@ public sealed class ProcessorTelemetry : IDisposable
         livestreamLeaves = meter.CreateCounter<long>("streamworker.livestream.leaves", "{viewer}", "Applied livestream leaves by reason");
         dialoutOutcomes = meter.CreateCounter<long>("streamworker.dialout.outcomes", "{attempt}", "Dial-out attempts reaching an outcome");
         meter.CreateObservableGauge("streamworker.processor.stream.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("state", streamState)), "{thread}", "1 for the current Streamiz state");
+        meter.CreateObservableGauge(
+            "messaging.kafka.consumer.lag",
+            () => consumerLag.Select(l => new Measurement<long>(l.Value, new KeyValuePair<string, object?>("messaging.destination.name", l.Key))),
+            "{message}",
+            "Records of the input topic not yet committed by the processor's consumer group");
         meter.CreateObservableGauge("streamworker.conference.participants", () => presenceByTask.Values.Sum(p => p.Participants), "{participant}", "Participants present, all conferences of this instance");
         meter.CreateObservableGauge("streamworker.livestream.viewers", () => presenceByTask.Values.Sum(p => p.Viewers), "{viewer}", "Livestream viewers present");
     }
@@ -78,6 +84,9 @@ public sealed class ProcessorTelemetry : IDisposable
     public void TaskClosed(string task) => presenceByTask.TryRemove(task, out _);
 
     public void StreamStateChanged(string state) => streamState = state;
+
+    /// <summary>The consumer group's lag on <paramref name="topic"/>, summed over its partitions.</summary>
+    public void ConsumerLagMeasured(string topic, long lag) => consumerLag[topic] = lag;
 
     public void Dispose()
     {
