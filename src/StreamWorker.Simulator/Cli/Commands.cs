@@ -20,7 +20,7 @@ internal static class Commands
           watch       [--bootstrap 127.0.0.1:9092] [--url http://127.0.0.1:8080]
           demo        [--token demo-token] [--url ...] [--bootstrap ...] [--rate 200] [--companies 20] [--seed S]
           noop-server [--urls http://127.0.0.1:5099]
-          load        --url ... --token T [--duration 20s] [--warmup 2s] [--concurrency 32] [--rate R]
+          load        --url ... --token T [--duration 20s] [--warmup 5s] [--concurrency 32] [--rate R]
 
         generator options: --companies 10 --conferences 100 --duration 10m --seed 1 --duplicates 0.05
                            --out-of-order 0.05 --late 0 --unknown 0.001 --invalid 0 --start 2026-01-01T00:00:00Z|now
@@ -147,7 +147,7 @@ internal static class Commands
             Url = CommandOptions.WebhookUrl(args.String("url", "http://127.0.0.1:8080/webhooks")),
             Token = args.OptionalString("token") ?? Environment.GetEnvironmentVariable("STREAMWORKER_TOKEN") ?? "load-token",
             Duration = args.Duration("duration", TimeSpan.FromSeconds(20)),
-            Warmup = args.Duration("warmup", TimeSpan.FromSeconds(2)),
+            Warmup = args.Duration("warmup", TimeSpan.FromSeconds(5)),
             Concurrency = args.Int("concurrency", 32, min: 1, max: 4_096),
             Rate = rate > 0 ? rate : null,
         };
