@@ -52,7 +52,7 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
 
     private static string Rate(JsonElement record, string field) =>
         record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetDouble().ToString("P0", CultureInfo.InvariantCulture)
+            ? (value.GetDouble() * 100).ToString("F0", CultureInfo.InvariantCulture) + "%"
             : "-";
 
     private static string Reasons(JsonElement record, params string[] reasons)
