@@ -96,6 +96,7 @@ internal static class Commands
         };
         args.RejectUnknown();
 
+        var started = TimeProvider.System.GetTimestamp();
         var endless = DemoTraffic.Endless(traffic, rate, TimeProvider.System.GetUtcNow());
         var stats = new ReplayStats();
         using var probe = new GatewayProbe(CommandOptions.BaseUrl(url));
@@ -111,7 +112,7 @@ internal static class Commands
             // Ctrl+C ends the demo.
         }
 
-        await Console.Out.WriteLineAsync(ProgressPrinter.Summary(stats.Snapshot(), TimeSpan.Zero)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(ProgressPrinter.Summary(stats.Snapshot(), TimeProvider.System.GetElapsedTime(started))).ConfigureAwait(false);
         return 0;
     }
 

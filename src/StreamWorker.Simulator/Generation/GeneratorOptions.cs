@@ -15,6 +15,14 @@ internal sealed record GeneratorOptions
 
     public TimeSpan ConferenceInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Endless traffic only: this many conferences start during the first <see cref="WarmStartSpan"/> before the
+    /// regular arrivals, so that the traffic reaches its steady rate in seconds instead of a conference's lifetime.
+    /// </summary>
+    public int WarmStartConferences { get; init; }
+
+    public TimeSpan WarmStartSpan { get; init; } = TimeSpan.FromSeconds(30);
+
     public int Seed { get; init; } = 1;
 
     public double DuplicateShare { get; init; } = 0.05;

@@ -31,8 +31,10 @@ internal static class TrafficGenerator
         var intervalMs = durationMs is { } d
             ? Math.Max(1.0, d * 0.75 / options.Conferences)
             : Math.Max(1.0, options.ConferenceInterval.TotalMilliseconds);
+        var warmCount = durationMs is null ? Math.Max(0, options.WarmStartConferences) : 0;
+        var warmSpanMs = (long)options.WarmStartSpan.TotalMilliseconds;
         var started = 0;
-        var nextStart = NextStart(random, started, intervalMs);
+        var nextStart = NextStart(random, started, intervalMs, warmCount, warmSpanMs);
 
         while (true)
         {
@@ -58,12 +60,21 @@ internal static class TrafficGenerator
             }
 
             started++;
-            nextStart = NextStart(random, started, intervalMs);
+            nextStart = NextStart(random, started, intervalMs, warmCount, warmSpanMs);
         }
     }
 
-    private static long NextStart(Random random, int index, double intervalMs) =>
-        (long)(index * intervalMs) + random.Between(0, (long)intervalMs);
+    private static long NextStart(Random random, int index, double intervalMs, int warmCount, long warmSpanMs)
+    {
+        if (index < warmCount)
+        {
+            var warmIntervalMs = warmSpanMs / (double)warmCount;
+            return (long)(index * warmIntervalMs) + random.Between(0, (long)warmIntervalMs);
+        }
+
+        var offset = warmCount > 0 ? warmSpanMs : 0;
+        return offset + (long)((index - warmCount) * intervalMs) + random.Between(0, (long)intervalMs);
+    }
 
     private static ConferenceSetup NewConference(Random random, GeneratorOptions options, int index, long startMs, long? durationMs)
     {

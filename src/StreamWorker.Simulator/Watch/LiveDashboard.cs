@@ -12,7 +12,6 @@ namespace StreamWorker.Simulator.Watch;
 /// </summary>
 internal sealed class LiveDashboard(AnalyticsView view, AnalyticsConsumer consumer, GatewayProbe? gateway, ReplayStats? ingest, TimeProvider time)
 {
-    private const int RowsPerTable = 8;
     private ReplaySnapshot _previous;
     private long _previousAt;
     private double _ingestRate;
@@ -50,17 +49,20 @@ internal sealed class LiveDashboard(AnalyticsView view, AnalyticsConsumer consum
 
     private Rows Render()
     {
+        // Fit the three tables into the terminal: each costs about 8 lines besides its rows (title, caption, borders, header).
+        var rowsPerTable = Math.Clamp((AnsiConsole.Profile.Height - 4) / view.Layouts.Count - 8, 2, 15);
         var parts = new List<IRenderable> { new Markup(Markup.Escape(StatusText())) };
         foreach (var layout in view.Layouts)
         {
             var table = new Table().Border(TableBorder.Rounded)
-                .Title(Markup.Escape($"{layout.Title}: {layout.Topic}, {view.RecordsRead(layout.Topic)} records, {view.Windows(layout.Topic)} windows"));
+                .Title(Markup.Escape($"{layout.Title}, {view.RecordsRead(layout.Topic)} records"))
+                .Caption($"[grey]{Markup.Escape(layout.Topic)}[/]");
             foreach (var column in layout.Columns)
             {
-                table.AddColumn(new TableColumn(Markup.Escape(column.Header)).RightAligned());
+                table.AddColumn(new TableColumn(Markup.Escape(column.Header)).RightAligned().PadLeft(1).PadRight(0));
             }
 
-            foreach (var row in view.Latest(layout.Topic, RowsPerTable))
+            foreach (var row in view.Latest(layout.Topic, rowsPerTable))
             {
                 table.AddRow(row.Cells.Select(Markup.Escape).ToArray());
             }

@@ -36,9 +36,9 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("attempts", r => Number(r, "attempts")),
             new("answered", r => Number(r, "answered")),
             new("rejected", r => Number(r, "rejected")),
-            new("noanswer", r => Number(r, "noanswer")),
+            new("no answer", r => Number(r, "noanswer")),
             new("cancelled", r => Number(r, "cancelled")),
-            new("notenabled", r => Number(r, "notenabled")),
+            new("disabled", r => Number(r, "notenabled")),
             new("pending", r => Number(r, "pending")),
             new("answer rate", r => Rate(r, "answer_rate")),
         ]),
@@ -72,6 +72,6 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
                 ? t.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)
                 : "?";
 
-        return $"{Clock(record, "window_start")}-{Clock(record, "window_end")}";
+        return Clock(record, "window_start"); // the length is in the table's title
     }
 }
