@@ -300,9 +300,9 @@ internal sealed class ConferenceScript
             }
         }
 
-        if (_random.Chance(0.08))
+        if (_random.Chance(0.12))
         {
-            Add(Start + _random.Between(0, Length), _random.Chance(0.65) ? "profile_picture_upload_success" : "profile_picture_upload_failure", HostFields());
+            Add(Start + _random.Between(0, Length), _random.Chance(0.6) ? "profile_picture_upload_success" : "profile_picture_upload_failure", HostFields());
         }
     }
 

@@ -91,7 +91,7 @@ internal static class TrafficGenerator
             endMs = Math.Max(startMs + 20_000, Math.Min(endMs, d - random.Between(0, 5_000)));
         }
 
-        long? reusedCodeOf = index > 0 && random.Chance(0.04) ? FirstConferenceId + random.Between(0, index) : null;
+        long? reusedCodeOf = index > 0 && random.Chance(0.06) ? FirstConferenceId + random.Between(0, index) : null;
         return new ConferenceSetup(
             ConferenceId: FirstConferenceId + index,
             CompanyId: 1_001 + company,
