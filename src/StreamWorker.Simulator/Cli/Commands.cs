@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Load;
@@ -153,7 +154,12 @@ internal static class Commands
             Rate = rate > 0 ? rate : null,
         };
         args.RejectUnknown();
-        var result = await new LoadGenerator(options, TimeProvider.System).RunAsync(cancellationToken).ConfigureAwait(false);
+        var generator = new LoadGenerator(options, TimeProvider.System);
+        using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = PrintLoadProgressAsync(generator, options, progressStop.Token);
+        var result = await generator.RunAsync(cancellationToken).ConfigureAwait(false);
+        await progressStop.CancelAsync().ConfigureAwait(false);
+        await progress.ConfigureAwait(false);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, SimulatorJsonContext.Default.LoadResult)).ConfigureAwait(false);
         return result.Ok > 0 && result.Errors == 0 && result.Non2xx == 0 ? 0 : 1;
     }
@@ -192,6 +198,30 @@ internal static class Commands
         var summary = stats.Snapshot();
         await Console.Out.WriteLineAsync(ProgressPrinter.Summary(summary, time.GetElapsedTime(started))).ConfigureAwait(false);
         return summary.Failed > 0 || cancellationToken.IsCancellationRequested ? 1 : 0;
+    }
+
+    /// <summary>A line on stderr every 5 s, so a long run shows life while stdout stays one JSON line.</summary>
+    private static async Task PrintLoadProgressAsync(LoadGenerator generator, LoadOptions options, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var previous = 0L;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var answered = generator.Answered;
+                var elapsed = TimeProvider.System.GetElapsedTime(started);
+                var phase = elapsed < options.Warmup ? "warm-up" : "measuring";
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"[load {elapsed.TotalSeconds,4:F0}s/{(options.Warmup + options.Duration).TotalSeconds:F0}s {phase}] {answered} answered, {(answered - previous) / 5.0:F0}/s")).ConfigureAwait(false);
+                previous = answered;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
     }
 
     private static async Task IgnoreCancellation(Task task)

@@ -15,6 +15,10 @@ internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
     private long _ok;
     private long _non2xx;
     private long _errors;
+    private long _answered;
+
+    /// <summary>Requests answered so far, warm-up included: for progress output while the run lasts.</summary>
+    public long Answered => Interlocked.Read(ref _answered);
 
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -117,6 +121,7 @@ internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
         try
         {
             using var response = await client.PostAsync(body, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _answered);
             var ok = (int)response.StatusCode is >= 200 and < 300;
             if (measuredFrom >= measureFrom)
             {
