@@ -35,10 +35,11 @@ public class NoopServerAndLoadTests : IAsyncLifetime
         var result = await new LoadGenerator(options, TimeProvider.System).RunAsync(CancellationToken.None);
 
         Assert.Equal("closed", result.Mode);
-        Assert.True(result.Ok > 10, $"{result.Ok} requests answered: {result}");
-        Assert.Equal(0, result.Non2xx + result.Errors);
-        Assert.True(result.RequestsPerS > 0);
-        Assert.True(result.P50Ms > 0 && result.P50Ms <= result.P99Ms && result.P99Ms <= result.P999Ms && result.P999Ms <= result.MaxMs);
+        // Throughput itself depends on the machine (other tests run in parallel); the report must be consistent.
+        Assert.True(result.Ok > 0, $"no request answered: {result}");
+        Assert.Equal(result.Ok / result.DurationS, result.RequestsPerS, 0.5);
+        Assert.True(result.Non2xx + result.Errors == 0, $"failed requests: {result}");
+        Assert.True(result.P50Ms > 0 && result.P50Ms <= result.P99Ms && result.P99Ms <= result.P999Ms && result.P999Ms <= result.MaxMs, $"percentiles out of order: {result}");
     }
 
     [Fact]
