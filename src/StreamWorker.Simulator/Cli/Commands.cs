@@ -37,7 +37,13 @@ internal static class Commands
         var deliveries = TrafficGenerator.Generate(options);
         if (output is null or "-")
         {
-            await DeliveryFile.WriteAsync(deliveries, Console.Out, cancellationToken).ConfigureAwait(false);
+            // Buffered: Console.Out flushes every line, which is slow for millions of them.
+            var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+            await using (stdout.ConfigureAwait(false))
+            {
+                await DeliveryFile.WriteAsync(deliveries, stdout, cancellationToken).ConfigureAwait(false);
+            }
+
             return 0;
         }
 
