@@ -28,6 +28,8 @@ try
         "demo" => await Commands.DemoAsync(parsed, stop.Token),
         "noop-server" => await Commands.NoopServerAsync(parsed, stop.Token),
         "load" => await Commands.LoadAsync(parsed, stop.Token),
+        "prefill" => await Commands.PrefillAsync(parsed, stop.Token),
+        "raw-consume" => await Commands.RawConsumeAsync(parsed, stop.Token),
         "help" or "-h" or "--help" => Help(),
         _ => throw new UsageException($"unknown command '{parsed.Command}'"),
     };

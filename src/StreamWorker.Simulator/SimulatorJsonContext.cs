@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using StreamWorker.Simulator.Generation;
+using StreamWorker.Simulator.Kafka;
 using StreamWorker.Simulator.Load;
 
 namespace StreamWorker.Simulator;
@@ -8,5 +9,7 @@ namespace StreamWorker.Simulator;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DeliveryLine))]
 [JsonSerializable(typeof(LoadResult))]
+[JsonSerializable(typeof(PrefillResult))]
+[JsonSerializable(typeof(RawConsumeResult))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext;

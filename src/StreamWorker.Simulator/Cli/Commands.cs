@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using StreamWorker.Simulator.Generation;
+using StreamWorker.Simulator.Kafka;
 using StreamWorker.Simulator.Load;
 using StreamWorker.Simulator.Noop;
 using StreamWorker.Simulator.Replay;
@@ -22,6 +23,8 @@ internal static class Commands
           demo        [--token demo-token] [--url ...] [--bootstrap ...] [--rate 200] [--companies 20] [--seed S]
           noop-server [--urls http://127.0.0.1:5099]
           load        --url ... --token T [--duration 20s] [--warmup 5s] [--concurrency 32] [--rate R]
+          prefill     --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--limit N] [generator options]
+          raw-consume --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--count N] [--idle 10s]
 
         generator options: --companies 10 --conferences 100 --duration 10m --seed 1 --duplicates 0.05
                            --out-of-order 0.05 --late 0 --unknown 0.001 --invalid 0 --start 2026-01-01T00:00:00Z|now
@@ -204,6 +207,55 @@ internal static class Commands
         var summary = stats.Snapshot();
         await Console.Out.WriteLineAsync(ProgressPrinter.Summary(summary, time.GetElapsedTime(started))).ConfigureAwait(false);
         return summary.Failed > 0 || cancellationToken.IsCancellationRequested ? 1 : 0;
+    }
+
+    public static async Task<int> PrefillAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    {
+        var generator = CommandOptions.Generator(args);
+        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
+        var topic = args.String("topic", "webhook-events");
+        var limit = args.Int("limit", int.MaxValue, min: 1);
+        args.RejectUnknown();
+        var filler = new EventsTopicFiller(bootstrap, topic);
+        using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progress = PrintCountProgressAsync("prefill", () => filler.Written, progressStop.Token);
+        var result = await filler.FillAsync(TrafficGenerator.Generate(generator), generator.Start, limit, cancellationToken).ConfigureAwait(false);
+        await progressStop.CancelAsync().ConfigureAwait(false);
+        await progress.ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, SimulatorJsonContext.Default.PrefillResult)).ConfigureAwait(false);
+        return 0;
+    }
+
+    public static async Task<int> RawConsumeAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    {
+        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
+        var topic = args.String("topic", "webhook-events");
+        var count = args.Int("count", int.MaxValue, min: 1);
+        var idle = args.Duration("idle", TimeSpan.FromSeconds(10));
+        args.RejectUnknown();
+        var result = await Task.Factory.StartNew(
+            () => new RawEventsConsumer(bootstrap, topic).Run(count, idle, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, SimulatorJsonContext.Default.RawConsumeResult)).ConfigureAwait(false);
+        return result.Records > 0 ? 0 : 1;
+    }
+
+    private static async Task PrintCountProgressAsync(string name, Func<long> count, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"[{name} {TimeProvider.System.GetElapsedTime(started).TotalSeconds,4:F0}s] {count()} records")).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Done.
+        }
     }
 
     /// <summary>A line on stderr every 5 s, so a long run shows life while stdout stays one JSON line.</summary>
