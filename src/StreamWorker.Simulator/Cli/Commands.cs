@@ -102,7 +102,7 @@ internal static class Commands
             OutOfOrderShare = args.Double("out-of-order", 0.05, 0, 1),
             LateShare = args.Double("late", 0.001, 0, 1),
             UnknownShare = args.Double("unknown", 0.001, 0, 1),
-            InvalidShare = args.Double("invalid", 0.001, 0, 1),
+            InvalidShare = args.Double("invalid", 0, 0, 1),
         };
         args.RejectUnknown();
 
