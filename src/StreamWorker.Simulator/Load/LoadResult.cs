@@ -1,0 +1,18 @@
+namespace StreamWorker.Simulator.Load;
+
+/// <summary>The outcome of a load run, printed as one JSON line. Latencies in milliseconds.</summary>
+internal sealed record LoadResult(
+    string Url,
+    string Mode,
+    int Concurrency,
+    double? TargetRate,
+    double DurationS,
+    long Requests,
+    long Ok,
+    long Non2xx,
+    long Errors,
+    double RequestsPerS,
+    double P50Ms,
+    double P99Ms,
+    double P999Ms,
+    double MaxMs);

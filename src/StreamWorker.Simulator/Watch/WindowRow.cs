@@ -1,0 +1,4 @@
+namespace StreamWorker.Simulator.Watch;
+
+/// <summary>The latest record of one (key, window) of a topic, already formatted for display.</summary>
+internal sealed record WindowRow(string Key, string WindowStart, double Size, IReadOnlyList<string> Cells);

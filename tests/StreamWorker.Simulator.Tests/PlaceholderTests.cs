@@ -1,7 +1,0 @@
-namespace StreamWorker.Simulator.Tests;
-
-public class PlaceholderTests
-{
-    [Fact]
-    public void Builds() => Assert.True(typeof(PlaceholderTests).Assembly.GetName().Name == "StreamWorker.Simulator.Tests");
-}
