@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 SLN := StreamWorker.sln
 
-.PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor demo bench bench-smoke clean
+.PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor run-broker demo bench clean
 
 help:
 	@echo "make run | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | lint-yaml"
@@ -37,8 +37,20 @@ run-gateway:
 run-processor:
 	Role=processor $(DOTNET) run --project src/StreamWorker -c $(CONFIG)
 
+## Only the embedded broker on 127.0.0.1:9092, for other processes to share.
+run-broker:
+	Role=broker $(DOTNET) run --project src/StreamWorker -c $(CONFIG)
+
 clean:
 	$(DOTNET) clean $(SLN)
 
 -include deploy/make/*.mk
 -include bench/*.mk
+
+## The live demo: StreamWorker (role all, embedded broker) plus simulated traffic and live tables, until Ctrl+C.
+demo:
+	bench/demo.sh
+
+## Benchmarks (not tests): gateway vs no-op endpoint, processor vs raw consume, peak RSS. Last line: JSON.
+bench:
+	bench/bench.sh

@@ -12,9 +12,10 @@ public static class RoleParser
         null or "" or "all" => StreamWorkerRole.All,
         "gateway" => StreamWorkerRole.Gateway,
         "processor" => StreamWorkerRole.Processor,
+        "broker" => StreamWorkerRole.Broker,
         _ => throw new OptionsValidationException(
             Key,
             typeof(StreamWorkerRole),
-            [$"Role must be one of 'gateway', 'processor' or 'all' (got '{value}')."]),
+            [$"Role must be one of 'gateway', 'processor', 'all' or 'broker' (got '{value}')."]),
     };
 }

@@ -47,6 +47,14 @@ public static class StreamWorkerApplication
             health.AddCheck<StreamThreadsHealthCheck>("stream-threads", tags: [ReadyTag]);
         }
 
+        if (role == StreamWorkerRole.Broker && !string.IsNullOrWhiteSpace(builder.Configuration["Kafka:BootstrapServers"]))
+        {
+            throw new OptionsValidationException(
+                RoleParser.Key,
+                typeof(StreamWorkerRole),
+                ["Role 'broker' runs the embedded development broker: leave Kafka:BootstrapServers empty."]);
+        }
+
         var app = builder.Build();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });

@@ -7,4 +7,7 @@ public enum StreamWorkerRole
     Gateway = 1,
     Processor = 2,
     All = Gateway | Processor,
+
+    /// <summary>Only the embedded development broker, so other processes (tests, benchmarks) can use and outlive it.</summary>
+    Broker = 4,
 }
