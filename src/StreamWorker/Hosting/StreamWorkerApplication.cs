@@ -53,7 +53,9 @@ public static class StreamWorkerApplication
         app.MapPrometheusScrapingEndpoint("/metrics");
         if (role.HasFlag(StreamWorkerRole.Gateway))
         {
-            app.MapPost("/webhooks", static context => context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(context));
+            app.UseRateLimiter();
+            app.MapPost("/webhooks", static context => context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(context))
+                .RequireGatewayRateLimit();
         }
 
         // Resolve the infrastructure now: the embedded broker starts, secrets are checked and a generated
@@ -117,6 +119,7 @@ public static class StreamWorkerApplication
         });
         services.AddSingleton<KafkaEventProducer>();
         services.AddSingleton<WebhookEndpoint>();
+        services.AddGatewayRateLimiting();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
