@@ -30,8 +30,14 @@ public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output)
         var outcomes = await new WebhookLoad(sw.Http, concurrency: 32).RunAsync(Events, Spread, i => Body(i, start));
         await faults;
 
-        var figures = LoadFigures.Reconcile(outcomes, StoredEvents.EventIds(sw.Reader("webhook-events")));
+        var stored = StoredEvents.EventIds(sw.Reader("webhook-events"), StoredEvents.Acknowledged(outcomes));
+        var figures = LoadFigures.Reconcile(outcomes, stored);
         output.WriteLine(figures.ToString());
+        foreach (var lost in outcomes.Where(o => o.EventId is not null && !stored.Contains(o.EventId)))
+        {
+            output.WriteLine($"lost: #{lost.Index} sent at {lost.SentAt.TotalSeconds:F2} s, answered 202 at {lost.AnsweredAt.TotalSeconds:F2} s");
+        }
+
         Assert.Equal(0, figures.Other);
         Assert.Equal(0, figures.ConnectionErrors);
         Assert.True(figures.Unavailable > 0, "the faults must have caused 503s, or this run proved nothing: " + figures);

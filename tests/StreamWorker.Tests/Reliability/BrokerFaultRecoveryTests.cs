@@ -65,7 +65,7 @@ public sealed class BrokerFaultRecoveryTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var eventId = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("event_id").GetString()!;
-        Assert.Contains(eventId, StoredEvents.EventIds(sw.Reader("webhook-events")));
+        Assert.Contains(eventId, StoredEvents.EventIds(sw.Reader("webhook-events"), [eventId]));
     }
 
     private static Task<StreamWorkerInstance> StartAsync() =>

@@ -67,7 +67,7 @@ public sealed class GatewayProcess : IDisposable
         kill.WaitForExit(5000);
         if (kill.ExitCode != 0)
         {
-            throw new InvalidOperationException("kill -TERM failed with exit code " + kill.ExitCode);
+            throw new InvalidOperationException($"kill -TERM failed with exit code {kill.ExitCode}; the gateway has exited: {_process.HasExited}; output:\n{Output}");
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class HostileBodies(int seed)
     private static readonly string[] EventNames = [.. WebhookSamples.Payloads.Keys];
     private readonly Random _random = new(seed);
 
-    public int Kinds => 14;
+    private const int Kinds = 14;
 
     public IEnumerable<(string Kind, byte[] Body)> Take(int count)
     {

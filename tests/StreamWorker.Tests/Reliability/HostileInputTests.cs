@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     ];
 
     private static readonly string?[] HostileContentTypes =
-        [null, "text/plain", "application/xml", "application/json; charset=utf-16", "application/cloudevents+json", "application/json;;;", "\u00e9/\u00e9", "multipart/form-data; boundary=x"];
+        [null, "text/plain", "application/xml", "application/json; charset=utf-16", "application/cloudevents+json", "application/json;;;", "/", "*/*", "multipart/form-data; boundary=x"];
 
     [Fact]
     public async Task Post_TenThousandHostileBodies_NoServerError_StaysHealthy_MemoryBounded()
@@ -49,7 +50,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
 
         output.WriteLine($"managed {managedBefore / 1048576} -> {managedAfter / 1048576} MiB; working set {workingSetBefore / 1048576} -> {workingSetAfter / 1048576} MiB");
         Assert.Equal(FuzzBodies, results.Count);
-        Assert.Empty(results.Where(r => (int)r.Status >= 500));
+        Assert.DoesNotContain(results, r => (int)r.Status >= 500);
         Assert.All(results, r => Assert.Contains(r.Status, ExpectedStatuses));
         Assert.Contains(results, r => r.Status == HttpStatusCode.Accepted); // the valid share still gets through
         Assert.True(managedAfter - managedBefore < ManagedGrowthLimit, $"managed heap grew by {(managedAfter - managedBefore) / 1048576} MiB");

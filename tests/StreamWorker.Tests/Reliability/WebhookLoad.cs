@@ -13,11 +13,15 @@ namespace StreamWorker.Tests.Reliability;
 /// </summary>
 public sealed class WebhookLoad(HttpClient http, int concurrency, string token = StreamWorkerInstance.Token)
 {
+    /// <summary>Started when the run starts; outcomes' times are read from it.</summary>
+    public Stopwatch Clock { get; } = new();
+
     public async Task<IReadOnlyList<LoadOutcome>> RunAsync(int count, TimeSpan spread, Func<int, string> body)
     {
         var outcomes = new LoadOutcome[count];
         using var inFlight = new SemaphoreSlim(concurrency);
-        var clock = Stopwatch.StartNew();
+        var clock = Clock;
+        clock.Restart();
         var sends = new List<Task>(count);
         for (var i = 0; i < count; i++)
         {
@@ -33,7 +37,7 @@ public sealed class WebhookLoad(HttpClient http, int concurrency, string token =
             {
                 try
                 {
-                    outcomes[index] = await SendAsync(index, body(index), clock.Elapsed);
+                    outcomes[index] = await SendAsync(index, body(index), clock);
                 }
                 finally
                 {
@@ -46,8 +50,9 @@ public sealed class WebhookLoad(HttpClient http, int concurrency, string token =
         return outcomes;
     }
 
-    private async Task<LoadOutcome> SendAsync(int index, string body, TimeSpan sentAt)
+    private async Task<LoadOutcome> SendAsync(int index, string body, Stopwatch clock)
     {
+        var sentAt = clock.Elapsed;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("x-signing-token", token);
@@ -61,11 +66,11 @@ public sealed class WebhookLoad(HttpClient http, int concurrency, string token =
                 eventId = json.RootElement.GetProperty("event_id").GetString();
             }
 
-            return new LoadOutcome(index, response.StatusCode, eventId, response.Headers.RetryAfter is not null, sentAt);
+            return new LoadOutcome(index, response.StatusCode, eventId, response.Headers.RetryAfter is not null, sentAt, clock.Elapsed);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            return new LoadOutcome(index, null, null, false, sentAt);
+            return new LoadOutcome(index, null, null, false, sentAt, clock.Elapsed);
         }
     }
 }
