@@ -33,6 +33,8 @@ public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output)
         var stored = StoredEvents.EventIds(sw.Reader("webhook-events"), StoredEvents.Acknowledged(outcomes));
         var figures = LoadFigures.Reconcile(outcomes, stored);
         output.WriteLine(figures.ToString());
+        output.WriteLine("503 by second sent: " + string.Join(", ", outcomes.Where(o => o.Status == HttpStatusCode.ServiceUnavailable)
+            .GroupBy(o => (int)o.SentAt.TotalSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key}s: {g.Count()}")));
         foreach (var lost in outcomes.Where(o => o.EventId is not null && !stored.Contains(o.EventId)))
         {
             output.WriteLine($"lost: #{lost.Index} sent at {lost.SentAt.TotalSeconds:F2} s, answered 202 at {lost.AnsweredAt.TotalSeconds:F2} s");
