@@ -71,7 +71,12 @@ public sealed class BrokerFaultRecoveryTests
     private static Task<StreamWorkerInstance> StartAsync() =>
         StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Gateway:AckTimeout"] = AckTimeout.ToString() });
 
-    private static async Task AssertAcceptedAsync(StreamWorkerInstance sw) => Assert.Equal(HttpStatusCode.Accepted, await PostStatusAsync(sw));
+    /// <summary>As a load balancer would: wait until ready, then the first event goes through.</summary>
+    private static async Task AssertAcceptedAsync(StreamWorkerInstance sw)
+    {
+        Assert.True(await EventuallyAsync(async () => await ReadyStatusAsync(sw) == HttpStatusCode.OK), "/readyz 200 after start");
+        Assert.Equal(HttpStatusCode.Accepted, await PostStatusAsync(sw));
+    }
 
     private static async Task AssertUnavailableWithinAckTimeoutAsync(StreamWorkerInstance sw)
     {
