@@ -61,7 +61,9 @@ public static class StreamWorkerApplication
         app.MapPrometheusScrapingEndpoint("/metrics");
         if (role.HasFlag(StreamWorkerRole.Gateway))
         {
-            app.MapPost("/webhooks", static context => context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(context));
+            app.UseRateLimiter();
+            app.MapPost("/webhooks", static context => context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(context))
+                .RequireGatewayRateLimit();
         }
 
         // Resolve the infrastructure now: the embedded broker starts, secrets are checked and a generated
@@ -125,6 +127,7 @@ public static class StreamWorkerApplication
         });
         services.AddSingleton<KafkaEventProducer>();
         services.AddSingleton<WebhookEndpoint>();
+        services.AddGatewayRateLimiting();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -41,6 +41,11 @@ public sealed partial class KafkaEventProducer : IDisposable
             MessageTimeoutMs = (int)Math.Max(1, _ackTimeout.TotalMilliseconds),
             SocketTimeoutMs = (int)Math.Max(10, Math.Min(60_000, _ackTimeout.TotalMilliseconds)),
             CompressionType = CompressionType.Lz4,
+            // The embedded broker (librdkafka's mock) does not check idempotent sequence numbers, so with
+            // pipelined requests a batch retried after a produce error can be reported delivered without being
+            // written (docs/reliability.md). A real broker refuses the out-of-order batch; for the embedded one,
+            // a single request in flight keeps "acknowledged means stored" true.
+            MaxInFlight = connection.IsEmbedded ? 1 : 5,
             ClientId = "streamworker-gateway",
         });
         _producer = new ProducerBuilder<string?, byte[]>(config)

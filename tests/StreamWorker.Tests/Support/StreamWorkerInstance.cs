@@ -60,7 +60,17 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             logging?.Invoke(builder.Logging);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A start that fails validation must not leave its embedded broker and ports behind.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new StreamWorkerInstance(app, new Uri(address));
     }
