@@ -73,7 +73,7 @@ public sealed partial class ProcessorService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
-        config.Logger = loggerFactory;
+        config.Logger = new StreamizLoggerFactory(loggerFactory);
         var builder = new StreamBuilder();
         ProcessorTopology.Build(builder, options, topics);
         stream = new KafkaStream(builder.Build(), config);

@@ -23,7 +23,14 @@ public sealed class SecretsAndPersonalDataTests(Xunit.Abstractions.ITestOutputHe
     {
         var logs = new CapturingLoggerProvider();
         await using (var sw = await StreamWorkerInstance.StartAsync(
-                         new Dictionary<string, string?> { ["Gateway:AckTimeout"] = "00:00:01" },
+                         new Dictionary<string, string?>
+                         {
+                             ["Gateway:AckTimeout"] = "00:00:01",
+                             // Override appsettings.json's quieter categories: every log line is searched.
+                             ["Logging:LogLevel:Default"] = "Trace",
+                             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+                             ["Logging:LogLevel:Streamiz.Kafka.Net"] = "Trace",
+                         },
                          logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)))
         {
             var statuses = new List<HttpStatusCode>();
