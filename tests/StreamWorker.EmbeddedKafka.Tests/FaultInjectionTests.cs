@@ -7,7 +7,8 @@ namespace StreamWorker.EmbeddedKafka.Tests;
 public class FaultInjectionTests(ITestOutputHelper output)
 {
     private const string Topic = "events";
-    private const int ShortMessageTimeoutMs = 2_000;
+    // Short enough to keep the tests quick, long enough for a first produce (producer id, metadata) on a loaded CI machine.
+    private const int ShortMessageTimeoutMs = 5_000;
 
     [Fact]
     public async Task A_produce_to_a_broker_that_is_down_fails_within_the_message_timeout_and_succeeds_once_it_is_up()
