@@ -14,9 +14,10 @@ restore:
 build:
 	$(DOTNET) build $(SLN) -c $(CONFIG)
 
-## The whole suite, as CI runs it.
+## The whole suite, as CI runs it. Test projects run one after another (-m:1): several of them start
+## brokers, processes and load, and on a 2-core machine running them side by side only adds noise.
 test:
-	$(DOTNET) test $(SLN) -c $(CONFIG)
+	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1
 
 test-unit:
 	$(DOTNET) test $(SLN) -c $(CONFIG) --filter "Category!=Reliability&Category!=Observability"
