@@ -6,7 +6,7 @@ SLN := StreamWorker.sln
 .PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor run-broker demo bench clean
 
 help:
-	@echo "make run | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | lint-yaml"
+	@echo "make run | run-gateway | run-processor | run-broker | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | yamllint"
 
 restore:
 	$(DOTNET) restore $(SLN)
