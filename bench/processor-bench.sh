@@ -5,21 +5,22 @@
 #
 # 1. StreamWorker Role=broker: the embedded broker alone, on BROKER_PORT, with enough partitions for EVENTS
 #    (librdkafka's mock keeps at most 5 MiB per partition; a stored event is ~420 bytes: PER_PARTITION events each).
-# 2. simulator prefill: EVENTS events of CONFERENCES conferences (all starting within the first 3 min, so about
-#    10k are live - started, not ended - at the end of the topic).
+# 2. simulator prefill: the first EVENTS events of CONFERENCES conferences (all starting within the first 3 min of
+#    event time; with the defaults about 13k are live - started, not ended - at the end of the topic; the script
+#    counts them from the same deterministic traffic and reports live_conferences).
 # 3. simulator raw-consume: consume from the beginning and JsonDocument.Parse every value; events/s first to last.
 # 4. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
 #    EVENTS; peak RSS = VmHWM of that process.
 #
-# Environment: EVENTS (300000), CONFERENCES (12000), PER_PARTITION (8000), BROKER_PORT (19092),
+# Environment: EVENTS (400000), CONFERENCES (14000), PER_PARTITION (8000), BROKER_PORT (19092),
 #   PROCESSOR_PORT (8091), BROKER_HTTP_PORT (8092), CONFIGURATION (Release), PROCESSOR_TIMEOUT (180 s),
 #   PROCESSOR_ENV (extra VAR=value settings for the processor, space separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-events=${EVENTS:-300000}
-conferences=${CONFERENCES:-12000}
+events=${EVENTS:-400000}
+conferences=${CONFERENCES:-14000}
 per_partition=${PER_PARTITION:-8000}
 broker_port=${BROKER_PORT:-19092}
 processor_port=${PROCESSOR_PORT:-8091}
@@ -81,6 +82,11 @@ prefill=$(dotnet "$simulator" prefill --bootstrap "127.0.0.1:$broker_port" --con
   --duration 4m --limit "$events" | tail -n 1)
 echo "  $prefill" >&2
 written=$(jq -r '.records' <<<"$prefill")
+# The same deterministic traffic (same options and seed): conferences started and not ended within it.
+live=$(set +o pipefail; dotnet "$simulator" generate --conferences "$conferences" --companies 50 --duration 4m | head -n "$written" |
+  grep -o 'event\\":\\"conference_\(start\|end\)' | sort | uniq -c |
+  awk '/start/ { s = $1 } /end/ { e = $1 } END { print s - e }')
+echo "  live conferences at the end of the topic: about $live (starts minus ends, duplicates included)" >&2
 
 echo "raw consume-and-parse of $written events..." >&2
 raw=$(dotnet "$simulator" raw-consume --bootstrap "127.0.0.1:$broker_port" --count "$written" --idle 10s | tail -n 1)
@@ -93,6 +99,7 @@ env Role=processor Kafka__BootstrapServers="127.0.0.1:$broker_port" Processor__A
   dotnet "$bin" >"$logs/processor.log" 2>&1 &
 processor_pid=$!
 started_pids+=("$processor_pid")
+echo "$processor_pid" >"$logs/processor.pid" # for dotnet-trace / dotnet-counters while it runs
 wait_for "http://127.0.0.1:$processor_port/healthz" 60 "$processor_pid"
 deadline=$(( $(date +%s) + timeout ))
 first_count=0 first_at="" count=0 end_at="" last_report=0
@@ -115,7 +122,7 @@ else
 fi
 
 jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss" --argjson seconds "$seconds" \
-  --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" '{
+  --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" '{
     processor_events_per_s: $rate, raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
-    events: $events, partitions: $partitions, processor_seconds: $seconds, processor_counted: $count,
+    events: $events, live_conferences: $live, partitions: $partitions, processor_seconds: $seconds, processor_counted: $count,
     raw_seconds: $raw.seconds }'
