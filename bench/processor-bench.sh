@@ -4,7 +4,7 @@
 # object {"processor_events_per_s", "raw_events_per_s", "processor_rss_mb", "events", "partitions", ...}.
 #
 # 1. StreamWorker Role=broker: the embedded broker alone, on BROKER_PORT, with enough partitions for EVENTS
-#    (librdkafka's mock keeps at most 5 MiB per partition; a stored event is ~420 bytes: PER_PARTITION events each).
+#    (librdkafka's mock keeps at most 5 MiB per partition; a stored event is ~420 bytes, so PER_PARTITION = 10000 events each stay below it).
 # 2. simulator prefill: the first EVENTS events of CONFERENCES conferences (all starting within the first 3 min of
 #    event time; with the defaults about 13k are live - started, not ended - at the end of the topic; the script
 #    counts them from the same deterministic traffic and reports live_conferences).
@@ -13,15 +13,15 @@
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
 #    EVENTS; peak RSS = VmHWM of that process.
 #
-# Environment: EVENTS (400000), CONFERENCES (14000), PER_PARTITION (8000), BROKER_PORT (19092),
+# Environment: EVENTS (550000), CONFERENCES (18000), PER_PARTITION (10000), BROKER_PORT (19092),
 #   PROCESSOR_PORT (8091), BROKER_HTTP_PORT (8092), CONFIGURATION (Release), PROCESSOR_TIMEOUT (180 s),
 #   PROCESSOR_ENV (extra VAR=value settings for the processor, space separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-events=${EVENTS:-400000}
-conferences=${CONFERENCES:-14000}
-per_partition=${PER_PARTITION:-8000}
+events=${EVENTS:-550000}
+conferences=${CONFERENCES:-18000}
+per_partition=${PER_PARTITION:-10000}
 broker_port=${BROKER_PORT:-19092}
 processor_port=${PROCESSOR_PORT:-8091}
 broker_http_port=${BROKER_HTTP_PORT:-8092}
