@@ -6,21 +6,21 @@
 # 1. StreamWorker Role=broker: the embedded broker alone, on BROKER_PORT, with enough partitions for EVENTS
 #    (librdkafka's mock keeps at most 5 MiB per partition; a stored event is ~420 bytes, so PER_PARTITION = 10000 events each stay below it).
 # 2. simulator prefill: the first EVENTS events of CONFERENCES conferences (all starting within the first 3 min of
-#    event time; with the defaults about 13k are live - started, not ended - at the end of the topic; the script
+#    event time; with the defaults about 11k are live - started, not ended - at the end of the topic; the script
 #    counts them from the same deterministic traffic and reports live_conferences).
 # 3. simulator raw-consume: consume from the beginning and JsonDocument.Parse every value; events/s first to last.
 # 4. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
 #    EVENTS; peak RSS = VmHWM of that process.
 #
-# Environment: EVENTS (550000), CONFERENCES (18000), PER_PARTITION (10000), BROKER_PORT (19092),
+# Environment: EVENTS (550000), CONFERENCES (13000), PER_PARTITION (10000), BROKER_PORT (19092),
 #   PROCESSOR_PORT (8091), BROKER_HTTP_PORT (8092), CONFIGURATION (Release), PROCESSOR_TIMEOUT (180 s),
 #   PROCESSOR_ENV (extra VAR=value settings for the processor, space separated).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 events=${EVENTS:-550000}
-conferences=${CONFERENCES:-18000}
+conferences=${CONFERENCES:-13000}
 per_partition=${PER_PARTITION:-10000}
 broker_port=${BROKER_PORT:-19092}
 processor_port=${PROCESSOR_PORT:-8091}
