@@ -89,8 +89,10 @@ gateway_url=${GATEWAY_URL:-}
 gateway_pid=${GATEWAY_PID:-}
 if [ -z "$gateway_url" ]; then
   echo "starting StreamWorker (Role=gateway, embedded broker)..." >&2
+  # --contentRoot: read the shipped appsettings.json (log levels) as the container does from its WORKDIR; run from
+  # the repository root without it, ASP.NET Core logs four lines per request and the benchmark measures the console.
   Role=gateway ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" Gateway__SigningTokens__0="$token" \
-    dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" >"$logs/gateway.log" 2>&1 &
+    dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" --contentRoot "$PWD/src/StreamWorker/bin/$configuration/net10.0" >"$logs/gateway.log" 2>&1 &
   gateway_pid=$!
   started_pids+=("$gateway_pid")
   gateway_url="http://127.0.0.1:$gateway_port/webhooks"

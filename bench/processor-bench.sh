@@ -72,7 +72,7 @@ fi
 
 echo "starting the embedded broker on 127.0.0.1:$broker_port ($partitions partitions for $events events)..." >&2
 Role=broker Kafka__Embedded__Port="$broker_port" Topics__Partitions="$partitions" Processor__ApplicationId="$app_id" \
-  ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" dotnet "$bin" >"$logs/broker.log" 2>&1 &
+  ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/broker.log" 2>&1 &
 broker_pid=$!
 started_pids+=("$broker_pid")
 wait_for "http://127.0.0.1:$broker_http_port/healthz" 60 "$broker_pid"
@@ -96,7 +96,7 @@ echo "processor over the same $written events (timeout ${timeout} s)..." >&2
 # shellcheck disable=SC2086 # PROCESSOR_ENV is a list of VAR=value words
 env Role=processor Kafka__BootstrapServers="127.0.0.1:$broker_port" Processor__ApplicationId="$app_id" \
   Processor__StateDirectory="$state_dir" ASPNETCORE_URLS="http://127.0.0.1:$processor_port" ${PROCESSOR_ENV:-} \
-  dotnet "$bin" >"$logs/processor.log" 2>&1 &
+  dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/processor.log" 2>&1 &
 processor_pid=$!
 started_pids+=("$processor_pid")
 echo "$processor_pid" >"$logs/processor.pid" # for dotnet-trace / dotnet-counters while it runs
