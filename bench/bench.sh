@@ -13,7 +13,7 @@
 # Processor: bench/processor-bench.sh (embedded broker alone, prefill, raw consume-and-parse, processor), or
 #   PROCESSOR_BENCH_CMD: a command printing one JSON object {"processor_events_per_s", "raw_events_per_s",
 #   "processor_rss_mb"}; PROCESSOR_BENCH_CMD=none skips it.
-# BENCH_SMOKE=1: a short run (~1 min) for CI: 3 s runs after 2 s warm-up, 40 000 events for the processor.
+# BENCH_SMOKE=1: a short run (~2 min with the build) for CI: 3 s runs after 2 s warm-up, 40 000 events for the processor.
 #
 # Environment: DURATION (20s), WARMUP (5s: both processes tier up their JIT code meanwhile), CONCURRENCY (32), HALF_LOAD_DURATION (DURATION), TOKEN (bench-token),
 #   NOOP_PORT (5099), GATEWAY_PORT (8080), CONFIGURATION (Release).
