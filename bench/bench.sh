@@ -123,7 +123,7 @@ processor='{}'
 processor_cmd=${PROCESSOR_BENCH_CMD:-SKIP_BUILD=1 CONFIGURATION=$configuration bench/processor-bench.sh}
 if [ "$processor_cmd" != none ]; then
   echo "processor benchmark: $processor_cmd" >&2
-  processor=$(bash -c "$processor_cmd" | tail -n 1)
+  processor=$(bash -c "$processor_cmd" | tail -n 1) || { echo "processor benchmark failed (logs: $logs)" >&2; processor="{}"; }
   jq -e . >/dev/null 2>&1 <<<"$processor" || { echo "processor benchmark printed no JSON: $processor" >&2; processor='{}'; }
 fi
 

@@ -57,9 +57,10 @@ wait_for() { # url seconds pid
   return 1
 }
 
-processed() { # events counted by the processor so far (all types and outcomes)
-  curl -fsS "http://127.0.0.1:$processor_port/metrics" 2>/dev/null |
-    awk '/^streamworker_processor_events_total[{ ]/ { sum += $NF } END { printf "%d\n", sum }'
+processed() { # events counted by the processor so far (all types and outcomes); 0 while /metrics does not answer
+  local metrics
+  metrics=$(curl -fsS "http://127.0.0.1:$processor_port/metrics" 2>/dev/null) || metrics=""
+  awk '/^streamworker_processor_events_total[{ ]/ { sum += $NF } END { printf "%d\n", sum }' <<<"$metrics"
 }
 
 now() { date +%s.%N; }
@@ -104,7 +105,7 @@ wait_for "http://127.0.0.1:$processor_port/healthz" 60 "$processor_pid"
 deadline=$(( $(date +%s) + timeout ))
 first_count=0 first_at="" count=0 end_at="" last_report=0
 while [ "$(date +%s)" -lt "$deadline" ]; do
-  count=$(processed || echo 0)
+  count=$(processed)
   at=$(now)
   if [ -z "$first_at" ] && [ "$count" -gt 0 ]; then first_count=$count first_at=$at; fi
   if [ "$count" -ge "$written" ]; then end_at=$at; break; fi
