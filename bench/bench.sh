@@ -10,8 +10,10 @@
 #   then a fixed-rate run at half the gateway's closed-loop rate for p99 at half load (and the same run
 #   against the no-op endpoint, to show what the load generator and the machine add on their own).
 #   Peak RSS = VmHWM of the gateway process after the runs.
-# Processor: not measured by this skeleton. Set PROCESSOR_BENCH_CMD to a command that prints one JSON object
-#   {"processor_events_per_s":…, "raw_events_per_s":…, "processor_rss_mb":…} to fill those keys.
+# Processor: bench/processor-bench.sh (embedded broker alone, prefill, raw consume-and-parse, processor), or
+#   PROCESSOR_BENCH_CMD: a command printing one JSON object {"processor_events_per_s", "raw_events_per_s",
+#   "processor_rss_mb"}; PROCESSOR_BENCH_CMD=none skips it.
+# BENCH_SMOKE=1: a short run (~2 min with the build) for CI: 3 s runs after 2 s warm-up, 40 000 events for the processor.
 #
 # Environment: DURATION (20s), WARMUP (5s: both processes tier up their JIT code meanwhile), CONCURRENCY (32), HALF_LOAD_DURATION (DURATION), TOKEN (bench-token),
 #   NOOP_PORT (5099), GATEWAY_PORT (8080), CONFIGURATION (Release).
@@ -19,6 +21,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ -n "${BENCH_SMOKE:-}" ]; then
+  : "${DURATION:=3s}" "${WARMUP:=2s}" "${EVENTS:=40000}"
+  export EVENTS
+fi
 duration=${DURATION:-20s}
 warmup=${WARMUP:-5s}
 concurrency=${CONCURRENCY:-32}
@@ -66,7 +72,8 @@ load() { # url [rate]
   dotnet "$simulator" "${args[@]}" | tail -n 1
 }
 
-echo "building the simulator ($configuration)..." >&2
+echo "building StreamWorker and the simulator ($configuration)..." >&2
+dotnet build src/StreamWorker -c "$configuration" -nologo -v quiet >&2
 dotnet build src/StreamWorker.Simulator -c "$configuration" -nologo -v quiet >&2
 
 # 1. No-op baseline. Same runtime settings as a web app (server GC) so the comparison is like for like.
@@ -81,10 +88,11 @@ noop=$(load "http://127.0.0.1:$noop_port/webhooks")
 gateway_url=${GATEWAY_URL:-}
 gateway_pid=${GATEWAY_PID:-}
 if [ -z "$gateway_url" ]; then
-  echo "building and starting StreamWorker (Role=gateway, embedded broker)..." >&2
-  dotnet build src/StreamWorker -c "$configuration" -nologo -v quiet >&2
+  echo "starting StreamWorker (Role=gateway, embedded broker)..." >&2
+  # --contentRoot: read the shipped appsettings.json (log levels) as the container does from its WORKDIR; run from
+  # the repository root without it, ASP.NET Core logs four lines per request and the benchmark measures the console.
   Role=gateway ASPNETCORE_URLS="http://127.0.0.1:$gateway_port" Gateway__SigningTokens__0="$token" \
-    dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" >"$logs/gateway.log" 2>&1 &
+    dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" --contentRoot "$PWD/src/StreamWorker/bin/$configuration/net10.0" >"$logs/gateway.log" 2>&1 &
   gateway_pid=$!
   started_pids+=("$gateway_pid")
   gateway_url="http://127.0.0.1:$gateway_port/webhooks"
@@ -106,11 +114,17 @@ fi
 gateway_rss=null
 if [ -n "$gateway_pid" ]; then gateway_rss=$(peak_rss_mb "$gateway_pid"); fi
 
-# 3. Processor (skeleton): filled in by PROCESSOR_BENCH_CMD when given.
+# The gateway is done: stop it before the processor run so they do not share the CPUs.
+cleanup
+started_pids=()
+
+# 3. Processor: its own broker, prefill, raw consume-and-parse, processor (bench/processor-bench.sh).
 processor='{}'
-if [ -n "${PROCESSOR_BENCH_CMD:-}" ]; then
-  echo "processor benchmark: $PROCESSOR_BENCH_CMD" >&2
-  processor=$(bash -c "$PROCESSOR_BENCH_CMD" | tail -n 1)
+processor_cmd=${PROCESSOR_BENCH_CMD:-SKIP_BUILD=1 CONFIGURATION=$configuration bench/processor-bench.sh}
+if [ "$processor_cmd" != none ]; then
+  echo "processor benchmark: $processor_cmd" >&2
+  processor=$(bash -c "$processor_cmd" | tail -n 1) || { echo "processor benchmark failed (logs: $logs)" >&2; processor="{}"; }
+  jq -e . >/dev/null 2>&1 <<<"$processor" || { echo "processor benchmark printed no JSON: $processor" >&2; processor='{}'; }
 fi
 
 summary=$(jq -cn \
@@ -138,7 +152,11 @@ summary=$(jq -cn \
   done
   echo
   echo "gateway peak RSS: ${gateway_rss} MB; gateway/no-op: $(jq -r '.gateway_noop_ratio' <<<"$summary") (target >= 0.85); p99 at half load: $(jq -r '.gateway_p99_ms_half_load' <<<"$summary") ms (target <= 20)"
-  echo "processor: $(if [ "$processor" = '{}' ]; then echo 'not measured (set PROCESSOR_BENCH_CMD)'; else echo "$processor"; fi)"
+  if [ "$processor" = '{}' ]; then
+    echo "processor: not measured"
+  else
+    jq -r '"processor: \(.processor_events_per_s) events/s, raw consume-and-parse: \(.raw_events_per_s) events/s, ratio \(if .processor_events_per_s and .raw_events_per_s then ((.processor_events_per_s / .raw_events_per_s) * 1000 | round / 1000) else null end) (target >= 0.5); processor peak RSS: \(.processor_rss_mb) MB (target <= 400); \(.events) events, \(.partitions) partitions"' <<<"$processor"
+  fi
   echo "raw results in: noop=$noop"
   echo "                gateway=$gateway"
   echo "                half=$half"

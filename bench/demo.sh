@@ -21,7 +21,7 @@ echo "starting StreamWorker (role all, embedded broker), log in $log"
 Role=all \
 ASPNETCORE_URLS="http://127.0.0.1:$port" \
 Gateway__SigningTokens__0="$token" \
-  dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" >"$log" 2>&1 &
+  dotnet "src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll" --contentRoot "$PWD/src/StreamWorker/bin/$configuration/net10.0" >"$log" 2>&1 &
 worker=$!
 
 stop_worker() {

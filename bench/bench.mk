@@ -1,0 +1,4 @@
+## A short benchmark run (~2 min) that CI may call.
+.PHONY: bench-smoke
+bench-smoke:
+	BENCH_SMOKE=1 bench/bench.sh
