@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using StreamWorker.Tests.Support;
+using Xunit.Abstractions;
+
+namespace StreamWorker.Tests.Reliability;
+
+/// <summary>
+/// Issue 6 item 4: the processor is killed with SIGKILL in the middle of a live stream and restarted; its state
+/// comes back from the changelog topics and the final output equals a run over the same input that never
+/// crashed. The broker lives in the test process; both processors are real child processes.
+/// </summary>
+[Collection(ProcessorProcessesGroup.Name)]
+[Trait("Category", "Reliability")]
+public sealed class ProcessorCrashTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
+
+    [Theory]
+    [InlineData("at_least_once", 1)]
+    [InlineData("exactly_once", 3)]
+    public async Task KilledMidStream_RestartedProcessor_EndsWithTheOutputOfARunWithoutCrash(string guarantee, int brokers)
+    {
+        var total = Stopwatch.StartNew();
+        var tag = guarantee == "exactly_once" ? "eos" : "alos";
+        var reference = new ProcessorRunSettings($"reference-{tag}", guarantee);
+        var crashed = new ProcessorRunSettings($"crashed-{tag}", guarantee);
+        var scenario = ProcessorRunHarness.Scenario;
+        using var cluster = ProcessorRunHarness.StartCluster(brokers, reference, crashed);
+        var bootstrap = cluster.BootstrapServers;
+        var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(80));
+        ProcessorProcess? referenceProcess = null, first = null, restarted = null;
+        try
+        {
+            referenceProcess = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            first = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            await Task.WhenAll(referenceProcess.WaitUntilReadyAsync(ReadyTimeout), first.WaitUntilReadyAsync(ReadyTimeout));
+
+            var feeding = feeder.FeedAsync(TimeSpan.FromSeconds(12), stop.Token);
+            var midStream = await ProcessorRunHarness.WaitUntilAsync(
+                () => feeder.Produced >= scenario.Records.Count * 4 / 10 && OutputSnapshot.HighWatermarks(bootstrap, crashed.Participants, ProcessorRunHarness.Partitions) > 0,
+                TimeSpan.FromSeconds(40));
+            Assert.True(midStream, $"no output before the kill:\n{first.RecentOutput}");
+            var producedAtKill = feeder.Produced;
+            var outputAtKill = crashed.AnalyticsTopics.Sum(t => OutputSnapshot.HighWatermarks(bootstrap, t, ProcessorRunHarness.Partitions));
+            first.Kill();
+
+            var restartWatch = Stopwatch.StartNew();
+            restarted = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            var readyAfter = await restarted.WaitUntilReadyAsync(ReadyTimeout);
+            await feeding;
+            var inputComplete = restartWatch.Elapsed;
+
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, CatchUpTimeout, referenceProcess);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, CatchUpTimeout, restarted);
+            var caughtUpAfter = restartWatch.Elapsed;
+            var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
+            var crashedDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, crashed);
+
+            output.WriteLine($"guarantee {guarantee}, brokers {brokers}, partitions {ProcessorRunHarness.Partitions}");
+            output.WriteLine($"events {scenario.Records.Count} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
+            output.WriteLine($"killed (SIGKILL) after {producedAtKill} events produced and {outputAtKill} output records written");
+            output.WriteLine($"restart: ready (state restored, RUNNING) after {readyAfter.TotalSeconds:0.0} s; caught up {(caughtUpAfter - inputComplete).TotalSeconds:0.0} s after the last event was produced ({caughtUpAfter.TotalSeconds:0.0} s after the restart)");
+            output.WriteLine($"records read: reference {expected.RecordsRead}, crashed run {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
+            output.WriteLine($"dead letters (distinct event id and reason): reference {referenceDeadLetters.Count}, crashed run {crashedDeadLetters.Count}");
+            output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
+
+            Assert.True(outputAtKill < actual.RecordsRead, $"the kill came after the last output ({outputAtKill} of {actual.RecordsRead} records)");
+            Assert.True(expected.Latest.Count > 500, $"the reference run wrote only {expected.Latest.Count} window records");
+            var differences = actual.Differences(expected);
+            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the crash:\n{actual.Describe(expected)}");
+            Assert.Equal(referenceDeadLetters, crashedDeadLetters);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            referenceProcess?.Dispose();
+            first?.Dispose();
+            restarted?.Dispose();
+        }
+    }
+}
