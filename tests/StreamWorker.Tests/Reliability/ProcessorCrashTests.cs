@@ -44,6 +44,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
             Assert.True(midStream, $"no output before the kill:\n{first.RecentOutput}");
             var producedAtKill = feeder.Produced;
             var outputAtKill = crashed.AnalyticsTopics.Sum(t => OutputSnapshot.HighWatermarks(bootstrap, t, ProcessorRunHarness.Partitions));
+            var readBeforeKill = await first.EventsReadAsync();
             first.Kill();
 
             var restartWatch = Stopwatch.StartNew();
@@ -52,15 +53,17 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
             await feeding;
             var inputComplete = restartWatch.Elapsed;
 
-            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, CatchUpTimeout, referenceProcess);
-            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, CatchUpTimeout, restarted);
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, CatchUpTimeout, referenceProcess);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, scenario.Records.Count, CatchUpTimeout, restarted);
             var caughtUpAfter = restartWatch.Elapsed;
+            var readAgain = readBeforeKill + await restarted.EventsReadAsync() - scenario.Records.Count;
             var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
             var crashedDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, crashed);
 
             output.WriteLine($"guarantee {guarantee}, brokers {brokers}, partitions {ProcessorRunHarness.Partitions}");
             output.WriteLine($"events {scenario.Records.Count} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
             output.WriteLine($"killed (SIGKILL) after {producedAtKill} events produced and {outputAtKill} output records written");
+            output.WriteLine($"events read again after the restart: at least {readAgain} (the first process had read {readBeforeKill})");
             output.WriteLine($"restart: ready (state restored, RUNNING) after {readyAfter.TotalSeconds:0.0} s; caught up {(caughtUpAfter - inputComplete).TotalSeconds:0.0} s after the last event was produced ({caughtUpAfter.TotalSeconds:0.0} s after the restart)");
             output.WriteLine($"records read: reference {expected.RecordsRead}, crashed run {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
             output.WriteLine($"dead letters (distinct event id and reason): reference {referenceDeadLetters.Count}, crashed run {crashedDeadLetters.Count}");

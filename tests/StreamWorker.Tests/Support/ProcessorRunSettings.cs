@@ -42,7 +42,8 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
         // A killed member holds its partitions until its session times out (librdkafka default 45 s): keep that short.
         ["Kafka__Client__session.timeout.ms"] = "6000",
         ["Kafka__Client__heartbeat.interval.ms"] = "1000",
-        ["Logging__LogLevel__Default"] = "Warning",
+        // RELIABILITY_CHILD_LOG_LEVEL=Debug shows Streamiz's own logs in failure messages.
+        ["Logging__LogLevel__Default"] = System.Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",
         ["Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
         ["Logging__LogLevel__StreamWorker.Topology"] = "Information",
         ["DOTNET_gcServer"] = "0",
