@@ -2,10 +2,18 @@ using Confluent.Kafka;
 
 namespace StreamWorker.Tests.Support;
 
-/// <summary>How far a consumer group (a processor application id) is behind on a topic: high watermarks minus committed offsets.</summary>
+/// <summary>Where a consumer group (a processor application id) stands on a topic: committed offsets and high watermarks per partition.</summary>
 public static class ConsumerGroupLag
 {
+    /// <summary>Records not yet committed by the group, summed over the partitions.</summary>
     public static long Of(string bootstrapServers, string groupId, string topic, int partitions)
+    {
+        var (committed, high) = Positions(bootstrapServers, groupId, topic, partitions);
+        return Enumerable.Range(0, partitions).Sum(p => Math.Max(0, high[p] - committed[p]));
+    }
+
+    /// <summary>Per partition: the committed offset (0 when none) and the high watermark.</summary>
+    public static (long[] Committed, long[] High) Positions(string bootstrapServers, string groupId, string topic, int partitions)
     {
         // Same group id, but never subscribes: it only asks the coordinator for the committed offsets.
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
@@ -15,12 +23,13 @@ public static class ConsumerGroupLag
             EnableAutoCommit = false,
         }).Build();
         var tps = Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p)).ToList();
-        var committed = consumer.Committed(tps, TimeSpan.FromSeconds(10)).ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
-        return tps.Sum(tp =>
+        var committed = new long[partitions];
+        foreach (var c in consumer.Committed(tps, TimeSpan.FromSeconds(10)))
         {
-            var high = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value;
-            var done = committed.TryGetValue(tp.Partition.Value, out var offset) && offset >= 0 ? offset : 0;
-            return Math.Max(0, high - done);
-        });
+            committed[c.Partition.Value] = Math.Max(0, c.Offset.Value);
+        }
+
+        var high = tps.Select(tp => consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value).ToArray();
+        return (committed, high);
     }
 }

@@ -147,6 +147,11 @@ public sealed class ProcessorProcess : IDisposable
         if (line is null) return;
         lock (_lines)
         {
+            if (Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_DIR") is { Length: > 0 } directory)
+            {
+                File.AppendAllText(Path.Combine(directory, $"processor-{_process.Id}.log"), line + "\n");
+            }
+
             _lines.Enqueue(line);
             while (_lines.Count > KeptLines) _lines.Dequeue();
         }
