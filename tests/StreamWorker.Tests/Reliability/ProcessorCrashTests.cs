@@ -83,4 +83,54 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
             restarted?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Regression: stream time must survive a restart (contract 3.0). The first event read after the restart is
+    /// late against the stream time reached before the crash, so it is dead-lettered and changes no window.
+    /// </summary>
+    [Fact]
+    public async Task KilledProcessor_FirstEventAfterRestart_IsJudgedAgainstTheRestoredStreamTime()
+    {
+        var run = new ProcessorRunSettings("stream-time");
+        var t0 = ReliabilityScenario.Start;
+        string Enter(int participant) => $$"""{"host_id":5,"company_id":77,"conference_id":80001,"participant_id":{{participant}},"participant_role":"participant","meeting_url":"https://meet.example/r/80001"}""";
+        var late = ReliabilityScenario.OneRecord("enter_conference", Enter(3), t0 + TimeSpan.FromSeconds(20));
+        ScenarioRecord[] records =
+        [
+            ReliabilityScenario.OneRecord("enter_conference", Enter(1), t0 + TimeSpan.FromSeconds(5)),
+            ReliabilityScenario.OneRecord("enter_conference", Enter(2), t0 + TimeSpan.FromMinutes(10)),
+            late,                                                                          // its window closed at t0 + 3 min
+            ReliabilityScenario.OneRecord("enter_conference", Enter(4), t0 + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(5)),
+        ];
+        using var cluster = ProcessorRunHarness.StartCluster(1, run);
+        var bootstrap = cluster.BootstrapServers;
+        var feeder = new ScenarioFeeder(bootstrap, records);
+        ProcessorProcess? first = null, restarted = null;
+        try
+        {
+            first = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            await first.WaitUntilReadyAsync(ReadyTimeout);
+            await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
+            Assert.True(
+                await ProcessorRunHarness.WaitUntilAsync(() => ConsumerGroupLag.Of(bootstrap, run.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0, TimeSpan.FromSeconds(30)),
+                $"the first two events were not committed:\n{first.RecentOutput}");
+            first.Kill();
+
+            restarted = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            await restarted.WaitUntilReadyAsync(ReadyTimeout);
+            await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
+            var snapshot = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, run, records.Length, CatchUpTimeout, restarted);
+            var deadLetters = ProcessorRunHarness.DeadLetters(bootstrap, run);
+
+            Assert.Equal([$"{late.EventId}|late"], deadLetters);
+            var firstWindow = Assert.Single(snapshot.Latest, r => r.Key == "participants|80001|2026-11-26T09:00:00.000Z");
+            Assert.Contains("\"joins\":1,", firstWindow.Value, StringComparison.Ordinal);
+            Assert.Contains("participants|80001|2026-11-26T09:10:00.000Z", snapshot.Latest.Keys);
+        }
+        finally
+        {
+            first?.Dispose();
+            restarted?.Dispose();
+        }
+    }
 }

@@ -14,6 +14,7 @@ public sealed class ProcessorProcess : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _lines = new();
     private readonly HttpClient _http;
+    private int _runningTransitions;
 
     private ProcessorProcess(Process process, int httpPort)
     {
@@ -24,6 +25,9 @@ public sealed class ProcessorProcess : IDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>How often the process logged that its stream became RUNNING (after start and after each rebalance).</summary>
+    public int RunningTransitions => Volatile.Read(ref _runningTransitions);
 
     /// <summary>The last lines the process wrote (stdout and stderr), for failure messages.</summary>
     public string RecentOutput
@@ -145,6 +149,7 @@ public sealed class ProcessorProcess : IDisposable
     private void Keep(string? line)
     {
         if (line is null) return;
+        if (line.Contains("Processor stream state RUNNING", StringComparison.Ordinal)) Interlocked.Increment(ref _runningTransitions);
         lock (_lines)
         {
             if (Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_DIR") is { Length: > 0 } directory)

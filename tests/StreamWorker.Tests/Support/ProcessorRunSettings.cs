@@ -42,11 +42,6 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
         // A killed member holds its partitions until its session times out (librdkafka default 45 s): keep that short.
         ["Kafka__Client__session.timeout.ms"] = "6000",
         ["Kafka__Client__heartbeat.interval.ms"] = "1000",
-        // When a member leaves, the survivor commits in its revoke callback; the embedded broker (librdkafka's mock)
-        // rejects that commit while the group is joining, Streamiz 1.8.2 then throws TaskMigratedException out of
-        // the callback and its thread waits for the rebalance timeout (= max.poll.interval.ms, 300 s by default)
-        // before it rejoins. 10 s bounds that wait (docs/reliability-processor.md).
-        ["Kafka__Client__max.poll.interval.ms"] = "10000",
         // RELIABILITY_CHILD_LOG_LEVEL=Debug shows Streamiz's own logs in failure messages.
         ["Logging__LogLevel__Default"] = System.Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",
         ["Logging__LogLevel__Streamiz.Kafka.Net"] = System.Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",

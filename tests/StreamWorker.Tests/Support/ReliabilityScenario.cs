@@ -45,6 +45,18 @@ public sealed class ReliabilityScenario
         return scenario.Deliver(conferences);
     }
 
+    /// <summary>One record made by the gateway intake, for small hand-written scenarios.</summary>
+    public static ScenarioRecord OneRecord(string eventName, string payload, DateTimeOffset at)
+    {
+        var intake = new WebhookIntake(
+            new WebhookIntakeOptions { PersonalData = PersonalDataMode.Hash, HashKey = Encoding.UTF8.GetBytes("reliability-test-hash-key") },
+            new FakeTimeProvider(at + TimeSpan.FromSeconds(1)));
+        var result = intake.Process(Encoding.UTF8.GetBytes(WebhookSamples.Body(eventName, payload, at)));
+        return result.Status == IntakeStatus.Accepted
+            ? new ScenarioRecord(result.Key, result.Value.ToArray(), result.EventId!)
+            : throw new InvalidOperationException($"{eventName} not accepted: {string.Join(", ", result.Errors)}");
+    }
+
     private void PlanConference(int index)
     {
         var conference = 70_001 + index;

@@ -13,7 +13,11 @@ public sealed class ScenarioFeeder(string bootstrapServers, IReadOnlyList<Scenar
     /// <summary>Records acknowledged so far.</summary>
     public int Produced => Volatile.Read(ref _produced);
 
-    public async Task FeedAsync(TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>Writes all records, spread over <paramref name="duration"/>.</summary>
+    public Task FeedAsync(TimeSpan duration, CancellationToken cancellationToken) => FeedAsync(records.Count, duration, cancellationToken);
+
+    /// <summary>Writes the next <paramref name="count"/> records (after those already written), spread over <paramref name="duration"/>.</summary>
+    public async Task FeedAsync(int count, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig
         {
@@ -23,11 +27,12 @@ public sealed class ScenarioFeeder(string bootstrapServers, IReadOnlyList<Scenar
             LingerMs = 5,
         }).Build();
         const int Batches = 40;
-        var perBatch = (records.Count + Batches - 1) / Batches;
+        var end = Math.Min(records.Count, Produced + count);
+        var perBatch = Math.Max(1, (end - Produced + Batches - 1) / Batches);
         var pause = duration / Batches;
-        for (var offset = 0; offset < records.Count; offset += perBatch)
+        for (var offset = Produced; offset < end; offset += perBatch)
         {
-            var batch = records.Skip(offset).Take(perBatch)
+            var batch = records.Skip(offset).Take(Math.Min(perBatch, end - offset))
                 .Select(r => producer.ProduceAsync(ProcessorRunSettings.EventsTopic, new Message<string?, byte[]> { Key = r.Key, Value = r.Value }, cancellationToken))
                 .ToList();
             await Task.WhenAll(batch);
