@@ -61,6 +61,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             if (signal == "SIGTERM")
             {
                 Assert.True(stopped.Terminate(TimeSpan.FromSeconds(30)), $"the instance did not exit within 30 s of SIGTERM:\n{stopped.RecentOutput}");
+                Assert.True(stopped.ExitCode == 0, $"SIGTERM: exit code {stopped.ExitCode}:\n{stopped.RecentOutput}");
             }
             else
             {

@@ -14,17 +14,22 @@ public sealed class ProcessorProcess : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _lines = new();
     private readonly HttpClient _http;
+    private readonly string _stateDirectory;
     private int _runningTransitions;
 
-    private ProcessorProcess(Process process, int httpPort)
+    private ProcessorProcess(Process process, int httpPort, string stateDirectory)
     {
         _process = process;
+        _stateDirectory = stateDirectory;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(2) };
     }
 
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The exit code once the process has exited (0 after a clean SIGTERM shutdown).</summary>
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>How often the process logged that its stream became RUNNING (after start and after each rebalance).</summary>
     public int RunningTransitions => Volatile.Read(ref _runningTransitions);
@@ -58,7 +63,7 @@ public sealed class ProcessorProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var child = new ProcessorProcess(process, httpPort);
+        var child = new ProcessorProcess(process, httpPort, stateDirectory);
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         process.Start();
@@ -144,6 +149,14 @@ public sealed class ProcessorProcess : IDisposable
 
         _http.Dispose();
         _process.Dispose();
+        try
+        {
+            if (Directory.Exists(_stateDirectory)) Directory.Delete(_stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind harms nothing.
+        }
     }
 
     private void Keep(string? line)
