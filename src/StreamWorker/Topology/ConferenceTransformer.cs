@@ -53,6 +53,8 @@ public sealed class ConferenceTransformer : ITransformer<string, byte[], string,
         this.context = context;
         task = context.Id.ToString();
         store = (IKeyValueStore<string, byte[]>)context.GetStateStore(ProcessorTopology.ConferenceStore);
+        streamTime = long.MinValue;
+        streamTimeRestored = false;
         context.Schedule(cleanupInterval, PunctuationType.STREAM_TIME, DropExpiredConferences);
     }
 
