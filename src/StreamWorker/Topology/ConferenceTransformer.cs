@@ -30,6 +30,7 @@ public sealed class ConferenceTransformer : ITransformer<string, byte[], string,
     private IKeyValueStore<string, byte[]>? store;
     private string task = "";
     private long streamTime = long.MinValue;
+    private bool streamTimeRestored;
 
     /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
     public ConferenceTransformer()
@@ -52,13 +53,15 @@ public sealed class ConferenceTransformer : ITransformer<string, byte[], string,
         this.context = context;
         task = context.Id.ToString();
         store = (IKeyValueStore<string, byte[]>)context.GetStateStore(ProcessorTopology.ConferenceStore);
-        if (store.Get(StreamTimeKey) is { Length: 8 } saved) streamTime = BinaryPrimitives.ReadInt64LittleEndian(saved);
+        streamTime = long.MinValue;
+        streamTimeRestored = false;
         context.Schedule(cleanupInterval, PunctuationType.STREAM_TIME, DropExpiredConferences);
     }
 
     public Record<string, StageOutput>? Process(Record<string, byte[]> record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        RestoreStreamTime();
         if (!StoredEventReader.TryRead(record.Value, out var stored, out var error))
         {
             telemetry.EventRead("unknown", "unusable");
@@ -97,6 +100,18 @@ public sealed class ConferenceTransformer : ITransformer<string, byte[], string,
     }
 
     public void Close() => telemetry.TaskClosed(task);
+
+    /// <summary>
+    /// Reads the saved stream time once, at the first record rather than in <see cref="Init"/>: Streamiz 1.8.2
+    /// initialises the transformer before it has restored the store from the changelog, so a read in Init finds
+    /// nothing after a restart or a partition move (found by the processor crash and scale-out tests).
+    /// </summary>
+    private void RestoreStreamTime()
+    {
+        if (streamTimeRestored) return;
+        streamTimeRestored = true;
+        if (store!.Get(StreamTimeKey) is { Length: 8 } saved) streamTime = Math.Max(streamTime, BinaryPrimitives.ReadInt64LittleEndian(saved));
+    }
 
     private void Apply(Record<string, byte[]> record, StoredEvent stored, AggregateEvent e, string eventType)
     {

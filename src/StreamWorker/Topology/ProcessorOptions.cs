@@ -34,6 +34,12 @@ public sealed class ProcessorOptions
     [Range(1, 64)]
     public int StreamThreads { get; set; } = 1;
 
+    /// <summary>
+    /// How often offsets (and, exactly-once, transactions) are committed; null keeps Streamiz's default
+    /// (30 s at-least-once, 100 ms exactly-once). Shorter means less to read again after a crash.
+    /// </summary>
+    public TimeSpan? CommitInterval { get; set; }
+
     public bool ExactlyOnce => Guarantee == "exactly_once";
 
     public bool UseRocksDb => StateStore == "rocksdb";

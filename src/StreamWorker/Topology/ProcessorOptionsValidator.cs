@@ -18,6 +18,7 @@ public sealed class ProcessorOptionsValidator : IValidateOptions<ProcessorOption
         Positive(failures, options.Grace, "Processor:Grace");
         Positive(failures, options.DialoutGrace, "Processor:DialoutGrace");
         Positive(failures, options.StateRetention, "Processor:StateRetention");
+        if (options.CommitInterval is { } commitInterval) Positive(failures, commitInterval, "Processor:CommitInterval");
         var longest = new[]
         {
             options.ParticipantsWindow + options.Grace,

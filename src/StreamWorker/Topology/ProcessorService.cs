@@ -66,6 +66,7 @@ public sealed partial class ProcessorService : BackgroundService
             DefaultTimestampExtractor = new EventTimeExtractor(),
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
         };
+        if (options.CommitInterval is { } commitInterval) config.CommitIntervalMs = (long)commitInterval.TotalMilliseconds;
         StreamClientProperties.Apply(config, clientProperties);
         return config;
     }

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using StreamWorker.Tests.Support;
+using Xunit.Abstractions;
+
+namespace StreamWorker.Tests.Reliability;
+
+/// <summary>
+/// Issue 6 item 4: the processor is killed with SIGKILL in the middle of a live stream and restarted; its state
+/// comes back from the changelog topics and the final output equals a run over the same input that never
+/// crashed. The broker lives in the test process; both processors are real child processes.
+/// </summary>
+[Collection(ProcessorProcessesGroup.Name)]
+[Trait("Category", "Reliability")]
+public sealed class ProcessorCrashTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
+
+    [Theory]
+    [InlineData("at_least_once", 1)]
+    [InlineData("exactly_once", 3)]
+    public async Task KilledMidStream_RestartedProcessor_EndsWithTheOutputOfARunWithoutCrash(string guarantee, int brokers)
+    {
+        var total = Stopwatch.StartNew();
+        var tag = guarantee == "exactly_once" ? "eos" : "alos";
+        var reference = new ProcessorRunSettings($"reference-{tag}", guarantee);
+        var crashed = new ProcessorRunSettings($"crashed-{tag}", guarantee);
+        var scenario = ProcessorRunHarness.Scenario;
+        using var cluster = ProcessorRunHarness.StartCluster(brokers, reference, crashed);
+        var bootstrap = cluster.BootstrapServers;
+        var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(80));
+        ProcessorProcess? referenceProcess = null, first = null, restarted = null;
+        try
+        {
+            referenceProcess = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            first = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            await Task.WhenAll(referenceProcess.WaitUntilReadyAsync(ReadyTimeout), first.WaitUntilReadyAsync(ReadyTimeout));
+
+            var feeding = feeder.FeedAsync(TimeSpan.FromSeconds(12), stop.Token);
+            var midStream = await ProcessorRunHarness.WaitUntilAsync(
+                () => feeder.Produced >= scenario.Records.Count * 4 / 10 && OutputSnapshot.HighWatermarks(bootstrap, crashed.Participants, ProcessorRunHarness.Partitions) > 0,
+                TimeSpan.FromSeconds(40));
+            Assert.True(midStream, $"no output before the kill:\n{first.RecentOutput}");
+            var producedAtKill = feeder.Produced;
+            var outputAtKill = crashed.AnalyticsTopics.Sum(t => OutputSnapshot.HighWatermarks(bootstrap, t, ProcessorRunHarness.Partitions));
+            var readBeforeKill = await first.EventsReadAsync();
+            first.Kill();
+
+            var restartWatch = Stopwatch.StartNew();
+            restarted = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            var readyAfter = await restarted.WaitUntilReadyAsync(ReadyTimeout);
+            await feeding;
+            var inputComplete = restartWatch.Elapsed;
+
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, CatchUpTimeout, referenceProcess);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, scenario.Records.Count, CatchUpTimeout, restarted);
+            var caughtUpAfter = restartWatch.Elapsed;
+            var readAgain = readBeforeKill + await restarted.EventsReadAsync() - scenario.Records.Count;
+            var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
+            var crashedDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, crashed);
+
+            output.WriteLine($"guarantee {guarantee}, brokers {brokers}, partitions {ProcessorRunHarness.Partitions}");
+            output.WriteLine($"events {scenario.Records.Count} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
+            output.WriteLine($"killed (SIGKILL) after {producedAtKill} events produced and {outputAtKill} output records written");
+            output.WriteLine($"events read again after the restart: at least {readAgain} (the first process had read {readBeforeKill})");
+            output.WriteLine($"restart: ready (state restored, RUNNING) after {readyAfter.TotalSeconds:0.0} s; caught up {(caughtUpAfter - inputComplete).TotalSeconds:0.0} s after the last event was produced ({caughtUpAfter.TotalSeconds:0.0} s after the restart)");
+            output.WriteLine($"records read: reference {expected.RecordsRead}, crashed run {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
+            output.WriteLine($"dead letters (distinct event id and reason): reference {referenceDeadLetters.Count}, crashed run {crashedDeadLetters.Count}");
+            output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
+
+            Assert.True(outputAtKill < actual.RecordsRead, $"the kill came after the last output ({outputAtKill} of {actual.RecordsRead} records)");
+            Assert.True(expected.Latest.Count > 500, $"the reference run wrote only {expected.Latest.Count} window records");
+            var differences = actual.Differences(expected);
+            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the crash:\n{actual.Describe(expected)}");
+            Assert.Equal(referenceDeadLetters, crashedDeadLetters);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            referenceProcess?.Dispose();
+            first?.Dispose();
+            restarted?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Regression: stream time must survive a restart (contract 3.0). The first event read after the restart is
+    /// late against the stream time reached before the crash, so it is dead-lettered and changes no window.
+    /// </summary>
+    [Fact]
+    public async Task KilledProcessor_FirstEventAfterRestart_IsJudgedAgainstTheRestoredStreamTime()
+    {
+        var run = new ProcessorRunSettings("stream-time");
+        var t0 = ReliabilityScenario.Start;
+        string Enter(int participant) => $$"""{"host_id":5,"company_id":77,"conference_id":80001,"participant_id":{{participant}},"participant_role":"participant","meeting_url":"https://meet.example/r/80001"}""";
+        var late = ReliabilityScenario.OneRecord("enter_conference", Enter(3), t0 + TimeSpan.FromSeconds(20));
+        ScenarioRecord[] records =
+        [
+            ReliabilityScenario.OneRecord("enter_conference", Enter(1), t0 + TimeSpan.FromSeconds(5)),
+            ReliabilityScenario.OneRecord("enter_conference", Enter(2), t0 + TimeSpan.FromMinutes(10)),
+            late,                                                                          // its window closed at t0 + 3 min
+            ReliabilityScenario.OneRecord("enter_conference", Enter(4), t0 + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(5)),
+        ];
+        using var cluster = ProcessorRunHarness.StartCluster(1, run);
+        var bootstrap = cluster.BootstrapServers;
+        var feeder = new ScenarioFeeder(bootstrap, records);
+        ProcessorProcess? first = null, restarted = null;
+        try
+        {
+            first = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            await first.WaitUntilReadyAsync(ReadyTimeout);
+            await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
+            Assert.True(
+                await ProcessorRunHarness.WaitUntilAsync(() => ConsumerGroupLag.Of(bootstrap, run.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0, TimeSpan.FromSeconds(30)),
+                $"the first two events were not committed:\n{first.RecentOutput}");
+            first.Kill();
+
+            restarted = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            await restarted.WaitUntilReadyAsync(ReadyTimeout);
+            await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
+            var snapshot = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, run, records.Length, CatchUpTimeout, restarted);
+            var deadLetters = ProcessorRunHarness.DeadLetters(bootstrap, run);
+
+            Assert.Equal([$"{late.EventId}|late"], deadLetters);
+            var firstWindow = Assert.Single(snapshot.Latest, r => r.Key == "participants|80001|2026-11-26T09:00:00.000Z");
+            Assert.Contains("\"joins\":1,", firstWindow.Value, StringComparison.Ordinal);
+            Assert.Contains("participants|80001|2026-11-26T09:10:00.000Z", snapshot.Latest.Keys);
+        }
+        finally
+        {
+            first?.Dispose();
+            restarted?.Dispose();
+        }
+    }
+}

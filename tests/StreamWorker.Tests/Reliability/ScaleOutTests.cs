@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using StreamWorker.Tests.Support;
+using Xunit.Abstractions;
+
+namespace StreamWorker.Tests.Reliability;
+
+/// <summary>
+/// Issue 6 item 5: two processor processes in one consumer group (one application id) split the partitions of
+/// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
+/// state move to the other, and the final output equals that of a single instance over the same input.
+/// </summary>
+[Collection(ProcessorProcessesGroup.Name)]
+[Trait("Category", "Reliability")]
+public sealed class ScaleOutTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
+
+    [Theory]
+    [InlineData("SIGTERM")]
+    [InlineData("SIGKILL")]
+    public async Task TwoInstancesSplitThePartitions_OneStopsMidStream_SurvivorEndsWithTheSingleInstanceOutput(string signal)
+    {
+        var total = Stopwatch.StartNew();
+        var tag = signal.ToLowerInvariant();
+        var reference = new ProcessorRunSettings($"single-{tag}");
+        var scaled = new ProcessorRunSettings($"scaled-{tag}");
+        var scenario = ProcessorRunHarness.Scenario;
+        var events = scenario.Records.Count;
+        using var cluster = ProcessorRunHarness.StartCluster(1, reference, scaled);
+        var bootstrap = cluster.BootstrapServers;
+        var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(80));
+        ProcessorProcess? single = null, survivor = null, stopped = null;
+        try
+        {
+            single = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            survivor = ProcessorProcess.Start(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
+            await survivor.WaitUntilReadyAsync(ReadyTimeout);
+            stopped = ProcessorProcess.Start(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
+            await Task.WhenAll(single.WaitUntilReadyAsync(ReadyTimeout), stopped.WaitUntilReadyAsync(ReadyTimeout));
+            await survivor.WaitUntilReadyAsync(ReadyTimeout); // RUNNING again after the rebalance that let the second one in
+
+            // The first 40 % of the stream, read by both instances.
+            await feeder.FeedAsync(events * 4 / 10, TimeSpan.FromSeconds(5), stop.Token);
+            var survivorBefore = await survivor.EventsReadAsync();
+            var stoppedBefore = await stopped.EventsReadAsync();
+            Assert.True(survivorBefore > 0 && stoppedBefore > 0, $"the two instances did not split the partitions (first read {survivorBefore}, second {stoppedBefore})");
+
+            // Stop at a quiet point: see docs/reliability-processor.md, "Known limit", for why the survivor must have
+            // committed everything when its partitions are revoked.
+            var quiet = await ProcessorRunHarness.WaitUntilAsync(
+                () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0,
+                TimeSpan.FromSeconds(20));
+            Assert.True(quiet, "the scaled-out group did not commit the first part of the stream");
+            survivorBefore = await survivor.EventsReadAsync();
+            stoppedBefore = await stopped.EventsReadAsync();
+            var producedAtStop = feeder.Produced;
+            var runningBefore = survivor.RunningTransitions;
+            var stopWatch = Stopwatch.StartNew();
+            if (signal == "SIGTERM")
+            {
+                Assert.True(stopped.Terminate(TimeSpan.FromSeconds(30)), $"the instance did not exit within 30 s of SIGTERM:\n{stopped.RecentOutput}");
+                Assert.True(stopped.ExitCode == 0, $"SIGTERM: exit code {stopped.ExitCode}:\n{stopped.RecentOutput}");
+            }
+            else
+            {
+                stopped.Kill();
+            }
+
+            var stoppedIn = stopWatch.Elapsed;
+            var tookOver = await ProcessorRunHarness.WaitUntilAsync(() => survivor.RunningTransitions > runningBefore, TimeSpan.FromSeconds(30));
+            var takeover = stopWatch.Elapsed;
+            Assert.True(tookOver, $"the survivor did not rebalance after the stop:\n{survivor.RecentOutput}");
+
+            // The rest of the stream, all partitions now on the survivor.
+            await feeder.FeedAsync(events - producedAtStop, TimeSpan.FromSeconds(6), stop.Token);
+
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, events, CatchUpTimeout, single);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, scaled, events, CatchUpTimeout, survivor);
+            var survivorTotal = await survivor.EventsReadAsync();
+            var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
+            var scaledDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, scaled);
+
+            output.WriteLine($"stop by {signal}; at_least_once, partitions {ProcessorRunHarness.Partitions}");
+            output.WriteLine($"events {events} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
+            output.WriteLine($"before the stop ({producedAtStop} events produced): instance 1 read {survivorBefore}, instance 2 read {stoppedBefore}");
+            output.WriteLine($"instance 2 exited {stoppedIn.TotalSeconds:0.0} s after the signal; the survivor was RUNNING with all partitions {takeover.TotalSeconds:0.0} s after it");
+            output.WriteLine($"instance 1 read {survivorTotal} events in all; events read twice in the group: at least {survivorTotal + stoppedBefore - events}");
+            output.WriteLine($"records read: single instance {expected.RecordsRead}, scaled out {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
+            output.WriteLine($"dead letters (distinct event id and reason): single {referenceDeadLetters.Count}, scaled out {scaledDeadLetters.Count}");
+            output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
+
+            Assert.True(expected.Latest.Count > 500, $"the single-instance run wrote only {expected.Latest.Count} window records");
+            var differences = actual.Differences(expected);
+            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the scale-in:\n{actual.Describe(expected)}");
+            Assert.Equal(referenceDeadLetters, scaledDeadLetters);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            single?.Dispose();
+            survivor?.Dispose();
+            stopped?.Dispose();
+        }
+    }
+}

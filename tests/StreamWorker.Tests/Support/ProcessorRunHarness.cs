@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using StreamWorker.EmbeddedKafka;
+using StreamWorker.Kafka;
+
+namespace StreamWorker.Tests.Support;
+
+/// <summary>
+/// The shared parts of the processor reliability tests: a broker in the test process with every topic the runs
+/// need, the scenario, and "caught up": the run's group has no lag on <c>webhook-events</c> and its output no
+/// longer changes.
+/// </summary>
+public static class ProcessorRunHarness
+{
+    public const int Partitions = 6;
+    private static readonly Lazy<ReliabilityScenario> SharedScenario = new(() => ReliabilityScenario.Generate(conferences: 40));
+
+    /// <summary>About 3,000 records over 40 conferences and 4 companies; generated once per test run.</summary>
+    public static ReliabilityScenario Scenario => SharedScenario.Value;
+
+    public static EmbeddedKafkaCluster StartCluster(int brokers, params ProcessorRunSettings[] runs)
+    {
+        var contract = new TopicOptions();
+        string[] contractTopics = [contract.Events, contract.DeadLetter, contract.Participants, contract.LivestreamChurn, contract.DialoutAnswerRate];
+        return EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
+        {
+            Port = 0,
+            Brokers = brokers,
+            Topics = [.. contractTopics.Concat(runs.SelectMany(r => r.Topics)).Distinct().Select(t => new TopicSpec(t, Partitions))],
+        });
+    }
+
+    public static string StateDirectory() => Path.Combine(Path.GetTempPath(), "streamworker-reliability", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Polls a condition every 100 ms until it holds; false when the timeout passes first.</summary>
+    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < timeout)
+        {
+            if (condition()) return true;
+            await Task.Delay(100);
+        }
+
+        return condition();
+    }
+
+    /// <summary>
+    /// Waits until the run has read every event and two snapshots of its output 1.5 s apart are equal (so the
+    /// company stage behind the repartition topic has finished too). "Read every event": the group's committed
+    /// offsets are at the high watermarks, or, where offsets are not committed (exactly-once on the embedded
+    /// broker, see docs/reliability-processor.md), the last process has read at least <paramref name="events"/>.
+    /// </summary>
+    public static async Task<OutputSnapshot> WaitCaughtUpAsync(
+        string bootstrapServers, ProcessorRunSettings run, int events, TimeSpan timeout, params ProcessorProcess[] processes)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(processes);
+        var watch = Stopwatch.StartNew();
+        OutputSnapshot? previous = null;
+        long lag = -1, read = -1;
+        while (watch.Elapsed < timeout)
+        {
+            if (processes.Length > 0 && processes.All(p => p.HasExited))
+            {
+                throw new InvalidOperationException($"{run.ApplicationId}: every processor exited:\n{processes[^1].RecentOutput}");
+            }
+
+            lag = ConsumerGroupLag.Of(bootstrapServers, run.ApplicationId, ProcessorRunSettings.EventsTopic, Partitions);
+            read = processes.Length > 0 && !processes[^1].HasExited ? await processes[^1].EventsReadAsync() : -1;
+            if (lag == 0 || read >= events)
+            {
+                var current = OutputSnapshot.Read(bootstrapServers, run, Partitions, TimeSpan.FromSeconds(20));
+                if (previous is not null && previous.RecordsRead == current.RecordsRead && previous.Differences(current).Count == 0)
+                {
+                    return current;
+                }
+
+                previous = current;
+            }
+
+            await Task.Delay(1500);
+        }
+
+        throw new TimeoutException(
+            $"{run.ApplicationId} did not catch up within {timeout} (lag on {ProcessorRunSettings.EventsTopic} {lag}, events read by the last process {read} of {events}, output records {previous?.RecordsRead}):\n"
+            + string.Join("\n---\n", processes.Select(p => p.RecentOutput)));
+    }
+
+    /// <summary>The distinct (event id, reason) pairs a run dead-lettered: a re-read late event may be written twice at-least-once.</summary>
+    public static SortedSet<string> DeadLetters(string bootstrapServers, ProcessorRunSettings run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var message in OutputSnapshot.ReadAll(bootstrapServers, run.DeadLetter, Partitions, TimeSpan.FromSeconds(20)))
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(message.Value)!;
+            set.Add($"{node["event_id"]}|{node["reason"]}");
+        }
+
+        return set;
+    }
+}

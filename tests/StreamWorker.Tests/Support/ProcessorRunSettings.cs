@@ -1,0 +1,52 @@
+namespace StreamWorker.Tests.Support;
+
+/// <summary>
+/// One processor run against a shared <c>webhook-events</c>: its application id (consumer group, internal topic
+/// prefix), guarantee, and output topics of its own, so several runs over the same input can be compared.
+/// </summary>
+public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee = "at_least_once")
+{
+    public const string EventsTopic = "webhook-events";
+
+    public string Participants => $"{ApplicationId}.analytics-conference-participants";
+
+    public string LivestreamChurn => $"{ApplicationId}.analytics-livestream-churn";
+
+    public string DialoutAnswerRate => $"{ApplicationId}.analytics-dialout-answer-rate";
+
+    public string DeadLetter => $"{ApplicationId}.webhook-events-dlq";
+
+    /// <summary>The three analytics topics compared between runs.</summary>
+    public IReadOnlyList<string> AnalyticsTopics => [Participants, LivestreamChurn, DialoutAnswerRate];
+
+    /// <summary>Every topic this run writes, its internal topics included (the embedded broker cannot create topics on request).</summary>
+    public IEnumerable<string> Topics =>
+        [.. AnalyticsTopics, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
+
+    /// <summary>The child process's environment (contract section 4 keys in environment form).</summary>
+    public IReadOnlyDictionary<string, string> Environment(string bootstrapServers, int httpPort, string stateDirectory) => new Dictionary<string, string>
+    {
+        ["Role"] = "processor",
+        ["Kafka__BootstrapServers"] = bootstrapServers,
+        ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
+        ["Processor__ApplicationId"] = ApplicationId,
+        ["Processor__Guarantee"] = Guarantee,
+        ["Processor__StateDirectory"] = stateDirectory,
+        // A short commit interval leaves a second of records to read again after a kill: the replay is exercised.
+        ["Processor__CommitInterval"] = "00:00:01",
+        ["Topics__Events"] = EventsTopic,
+        ["Topics__DeadLetter"] = DeadLetter,
+        ["Topics__Participants"] = Participants,
+        ["Topics__LivestreamChurn"] = LivestreamChurn,
+        ["Topics__DialoutAnswerRate"] = DialoutAnswerRate,
+        // A killed member holds its partitions until its session times out (librdkafka default 45 s): keep that short.
+        ["Kafka__Client__session.timeout.ms"] = "6000",
+        ["Kafka__Client__heartbeat.interval.ms"] = "1000",
+        // RELIABILITY_CHILD_LOG_LEVEL=Debug shows Streamiz's own logs in failure messages.
+        ["Logging__LogLevel__Default"] = System.Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",
+        ["Logging__LogLevel__Streamiz.Kafka.Net"] = System.Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",
+        ["Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
+        ["Logging__LogLevel__StreamWorker.Topology"] = "Information",
+        ["DOTNET_gcServer"] = "0",
+    };
+}
