@@ -99,7 +99,7 @@ public static class StreamWorkerApplication
     {
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ProcessorOptions>().BindConfiguration(ProcessorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProcessorOptions();
         services.AddSingleton(sp => TopicPlan.For(
             sp.GetRequiredService<IOptions<TopicOptions>>().Value,
             ProcessorTopology.InternalTopics(sp.GetRequiredService<IOptions<ProcessorOptions>>().Value)));
@@ -143,17 +143,10 @@ public static class StreamWorkerApplication
     private static void AddProcessor(IServiceCollection services)
     {
         services.AddSingleton(ProcessorTelemetry.Shared);
-        services.AddSingleton(sp =>
-        {
-            var connection = sp.GetRequiredService<KafkaConnection>();
-            return new ProcessorService(
-                sp.GetRequiredService<IOptions<ProcessorOptions>>(),
-                sp.GetRequiredService<IOptions<TopicOptions>>(),
-                () => connection.BootstrapServers,
-                connection.ClientProperties,
-                sp.GetRequiredService<ILoggerFactory>());
-        });
-        services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
+        services.AddStreamProcessor(
+            sp => sp.GetRequiredService<KafkaConnection>().BootstrapServers,
+            sp => sp.GetRequiredService<KafkaConnection>().ClientProperties);
         services.AddHostedService<ConsumerLagMonitor>();
     }
+
 }

@@ -18,11 +18,7 @@ public static class ProcessorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(bootstrapServers);
         ArgumentNullException.ThrowIfNull(clientProperties);
-        services.AddOptions<ProcessorOptions>()
-            .BindConfiguration(ProcessorOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>();
+        services.AddProcessorOptions();
         services.AddSingleton(sp => new ProcessorService(
             sp.GetRequiredService<IOptions<ProcessorOptions>>(),
             sp.GetRequiredService<IOptions<TopicOptions>>(),
@@ -30,6 +26,25 @@ public static class ProcessorServiceCollectionExtensions
             clientProperties(sp),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates <c>Processor</c> alone: every role needs it (the topic plan names the processor's
+    /// internal topics). Registering twice is harmless.
+    /// </summary>
+    public static IServiceCollection AddProcessorOptions(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<ProcessorOptions>) && d.ImplementationType == typeof(ProcessorOptionsValidator)))
+        {
+            return services;
+        }
+
+        services.AddOptions<ProcessorOptions>()
+            .BindConfiguration(ProcessorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProcessorOptions>, ProcessorOptionsValidator>();
         return services;
     }
 }

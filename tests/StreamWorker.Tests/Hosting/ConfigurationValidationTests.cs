@@ -11,6 +11,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Gateway:MaxBodyBytes", "12", "Gateway:MaxBodyBytes")]
     [InlineData("Gateway:AckTimeout", "forever", "Gateway:AckTimeout")]
     [InlineData("Topics:Partitions", "0", "Partitions")]
+    [InlineData("Processor:StateRetention", "00:10:00", "Processor:StateRetention")]
+    [InlineData("Processor:Guarantee", "at_most_once", "Processor:Guarantee")]
     public async Task Start_WithBadValue_FailsNamingTheKey(string key, string value, string named)
     {
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { [key] = value }));

@@ -47,7 +47,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             var stoppedBefore = await stopped.EventsReadAsync();
             Assert.True(survivorBefore > 0 && stoppedBefore > 0, $"the two instances did not split the partitions (first read {survivorBefore}, second {stoppedBefore})");
 
-            // Stop at a quiet point: see docs/reliability-processor.md, "Known limit", for why the survivor must have
+            // Stop at a quiet point: see docs/reliability.md (section 4 and 5), "Known limit", for why the survivor must have
             // committed everything when its partitions are revoked.
             var quiet = await ProcessorRunHarness.WaitUntilAsync(
                 () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0,

@@ -48,7 +48,7 @@ public static class ProcessorRunHarness
     /// Waits until the run has read every event and two snapshots of its output 1.5 s apart are equal (so the
     /// company stage behind the repartition topic has finished too). "Read every event": the group's committed
     /// offsets are at the high watermarks, or, where offsets are not committed (exactly-once on the embedded
-    /// broker, see docs/reliability-processor.md), the last process has read at least <paramref name="events"/>.
+    /// broker, see docs/reliability.md (section 4 and 5)), the last process has read at least <paramref name="events"/>.
     /// </summary>
     public static async Task<OutputSnapshot> WaitCaughtUpAsync(
         string bootstrapServers, ProcessorRunSettings run, int events, TimeSpan timeout, params ProcessorProcess[] processes)
