@@ -158,4 +158,22 @@ public class DialoutTests
         Assert.Null(companies.Apply(state, answered));
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), afterAnswer);
     }
+
+    [Fact]
+    public void LateStatus_RedeliveredWhileANewerAttemptIsOpen_BelongsToThatAttempt()
+    {
+        // "new" at 0:00 arrives after stream time reached 0:30 (window [0:00, 0:15) closed at 0:30): late, not seen.
+        var run = new ConferenceRun();
+        run.AdvanceStreamTime(At(30));
+        var first = run.Apply(Dial("late", At(0), 1, DialoutStatus.New));
+        Assert.Equal(AggregateSet.DialoutAnswerRate, first.LateFor);
+
+        // A later attempt opens in [0:15, 0:30); the same "new" delivered again now belongs to it (its window is
+        // open) and, being "new" on a pending attempt, changes no count.
+        run.Apply(Dial("dialed", At(15), 1, DialoutStatus.Dialed));
+        var again = run.Apply(Dial("late", At(0), 1, DialoutStatus.New));
+
+        Assert.Equal(AggregateSet.None, again.LateFor);
+        Assert.Equal(Window(At(15), 1, pending: 1), run.LastDialout);
+    }
 }
