@@ -67,6 +67,7 @@ public sealed partial class ProcessorService : BackgroundService
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
         };
         if (options.CommitInterval is { } commitInterval) config.CommitIntervalMs = (long)commitInterval.TotalMilliseconds;
+        if (options.StateStoreCacheBytes > 0) config.DefaultStateStoreCacheMaxBytes = options.StateStoreCacheBytes;
         StreamClientProperties.Apply(config, clientProperties);
         return config;
     }

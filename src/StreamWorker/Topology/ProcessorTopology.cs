@@ -84,10 +84,16 @@ public static class ProcessorTopology
             .To(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
     }
 
-    private static IStoreBuilder StoreBuilder(string name, ProcessorOptions options) =>
-        Stores.KeyValueStoreBuilder(
+    private static IStoreBuilder StoreBuilder(string name, ProcessorOptions options)
+    {
+        var builder = Stores.KeyValueStoreBuilder(
                 options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name),
                 new StringSerDes(),
                 new ByteArraySerDes())
             .WithLoggingEnabled(new Dictionary<string, string>());
+
+        // Writes of a key between two commits (the stream time above all, written on nearly every event) reach
+        // the changelog once, at the commit; a crash before the commit replays those events anyway.
+        return options.StateStoreCacheBytes > 0 ? builder.WithCachingEnabled() : builder;
+    }
 }
