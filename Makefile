@@ -16,8 +16,9 @@ build:
 
 ## The whole suite, as CI runs it. Test projects run one after another (-m:1): several of them start
 ## brokers, processes and load, and on a 2-core machine running them side by side only adds noise.
+## Normal verbosity lists every test and prints the reason of each skipped one.
 test:
-	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1
+	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1 --logger "console;verbosity=normal"
 
 test-unit:
 	$(DOTNET) test $(SLN) -c $(CONFIG) --filter "Category!=Reliability&Category!=Observability"
