@@ -64,7 +64,7 @@ public sealed class OracleScenario
 
             if (_random.NextDouble() < 0.05 && _deliveries.Count > 10)
             {
-                _deliveries.Add(_deliveries[_deliveries.Count - 1 - _random.Next(Math.Min(40, _deliveries.Count))]);
+                _deliveries.Add(_deliveries[_deliveries.Count - 1 - _random.Next(Math.Min(20, _deliveries.Count))]);
             }
         }
     }
@@ -106,7 +106,7 @@ public sealed class OracleScenario
 
         if (roll < 0.92)
         {
-            var dialled = _random.Next(200, 208);
+            var dialled = _random.Next(200, 204);
             conference.DialStatus.TryGetValue(dialled, out var last);
             var status = NextStatus(last);
             conference.DialStatus[dialled] = status;
