@@ -16,6 +16,7 @@ public sealed class ContractOracleTests
     private const int Seed = 20261127;
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 6, 0, 3, TimeSpan.Zero);
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(40);
+    private static readonly DateTimeOffset HandWorkedStart = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task ProcessorOutput_ForSeededScenario_EqualsTheOracle()
@@ -23,7 +24,7 @@ public sealed class ContractOracleTests
         await using var sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Role"] = "all", ["Topics:Partitions"] = "1" });
         await WaitUntilReady(sw);
 
-        var deliveries = OracleScenario.Generate(Seed, Start, steps: 260);
+        var deliveries = OracleScenario.Generate(Seed, Start, steps: 400);
         for (var i = 0; i < deliveries.Count; i++)
         {
             using var response = await sw.PostAsync(deliveries[i].Body);
@@ -141,5 +142,88 @@ public sealed class ContractOracleTests
         }
 
         Assert.Fail("StreamWorker did not become ready");
+    }
+
+    /// <summary>
+    /// The oracle itself against records worked out by hand from contract section 3 and docs/topology.md, so that a
+    /// match with the processor means both follow the text rather than share a misreading.
+    /// </summary>
+    [Fact]
+    public void Oracle_HandWorkedScenario_FollowsTheContractDecisions()
+    {
+        var events = new List<JsonObject>
+        {
+            Stored("e1", "enter_livestream", "00:10", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":101}"""),
+            Stored("e2", "enter_conference", "00:10", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":1}"""),
+            Stored("e3", "conference_start", "03:50", """{"conference_id":5002,"company_id":77,"host_id":4}"""),
+            // Late for the 1-minute participants window (closed at 08:03), applied to the 5-minute churn window.
+            Stored("e4", "conference_end", "00:20", """{"conference_id":5001,"host_id":3}"""),
+            Stored("e4", "conference_end", "00:20", """{"conference_id":5001,"host_id":3}"""), // dead-lettered again, churn duplicate
+            Stored("e6", "dialout_status_change", "04:00", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":21,"status":"answered"}"""),
+            Stored("e7", "dialout_status_change", "04:10", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":21,"status":"rejected"}"""),
+            Stored("e8", "dialout_status_change", "16:00", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":21,"status":"new"}"""), // re-dial
+            Stored("e9", "dialout_status_change", "16:30", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":21,"status":"noanswer"}"""),
+            Stored("e10", "dialout_status_change", "01:00", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":22,"status":"new"}"""),
+            Stored("e11", "breakout_room_opened", "31:00", """{"conference_id":5002,"host_id":4}"""), // unknown, still moves stream time
+            Stored("e12", "dialout_status_change", "05:00", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":22,"status":"dialed"}"""), // attempt window closed at 08:30
+            Stored("e13", "dialout_status_change", "17:00", """{"conference_id":5001,"company_id":77,"host_id":3,"participant_id":21,"status":"answered"}"""),
+            Stored("e14", "dialout_status_change", "31:05", """{"conference_id":5001,"company_id":78,"host_id":3,"participant_id":23,"status":"new"}"""),
+            Stored("e15", "conference_end", "31:10", """{"conference_id":5001,"host_id":3}"""), // company 78 last seen on a dial-out event
+        };
+
+        var result = ContractOracle.Run(events);
+
+        Assert.Equal(["e4", "e4", "e12"], result.LateEventIds);
+        AssertRecord(result.Participants, "5001", "08:00", """
+            {"conference_id":5001,"company_id":77,"host_id":3,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:01:00.000Z",
+             "joins":1,"leaves":0,"concurrent":1,"peak_concurrent":1,
+             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":0}}
+            """);
+        AssertRecord(result.Participants, "5001", "08:31", """
+            {"conference_id":5001,"company_id":78,"host_id":3,"window_start":"2026-11-27T08:31:00.000Z","window_end":"2026-11-27T08:32:00.000Z",
+             "joins":0,"leaves":1,"concurrent":0,"peak_concurrent":1,
+             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":1}}
+            """);
+        AssertRecord(result.Churn, "5001", "08:00", """
+            {"conference_id":5001,"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:05:00.000Z",
+             "viewers_at_start":0,"enters":1,"leaves":1,"leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0},
+             "peak_viewers":1,"churn_rate":1.0}
+            """);
+        AssertRecord(result.Churn, "5001", "08:30", """
+            {"conference_id":5001,"company_id":78,"window_start":"2026-11-27T08:30:00.000Z","window_end":"2026-11-27T08:35:00.000Z",
+             "viewers_at_start":0,"enters":0,"leaves":0,"leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0},
+             "peak_viewers":0,"churn_rate":null}
+            """);
+        AssertRecord(result.Dialout, "77", "08:00", """
+            {"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:15:00.000Z",
+             "attempts":2,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":1.0}
+            """);
+        AssertRecord(result.Dialout, "77", "08:15", """
+            {"company_id":77,"window_start":"2026-11-27T08:15:00.000Z","window_end":"2026-11-27T08:30:00.000Z",
+             "attempts":1,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":0,"answer_rate":1.0}
+            """);
+        AssertRecord(result.Dialout, "78", "08:30", """
+            {"company_id":78,"window_start":"2026-11-27T08:30:00.000Z","window_end":"2026-11-27T08:45:00.000Z",
+             "attempts":1,"answered":0,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":null}
+            """);
+        Assert.Equal(2, result.Participants.Count);
+        Assert.Equal(2, result.Churn.Count);
+        Assert.Equal(3, result.Dialout.Count);
+    }
+
+    private static JsonObject Stored(string id, string name, string minutesSeconds, string payload) => new()
+    {
+        ["event_id"] = id,
+        ["event"] = name,
+        ["timestamp"] = ContractOracle.FormatTime((HandWorkedStart + TimeSpan.ParseExact(minutesSeconds, @"mm\:ss", null)).ToUnixTimeMilliseconds()),
+        ["payload"] = JsonNode.Parse(payload),
+    };
+
+    private static void AssertRecord(Dictionary<(string Key, string WindowStart), JsonObject> records, string key, string hourMinute, string expected)
+    {
+        var windowStart = $"2026-11-27T{hourMinute}:00.000Z";
+        Assert.True(records.TryGetValue((key, windowStart), out var actual), $"no record for {key} {windowStart}");
+        var differences = JsonRecordDiff.Compare("oracle", new() { [(key, windowStart)] = JsonNode.Parse(expected)!.AsObject() }, new() { [(key, windowStart)] = actual });
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 }

@@ -106,7 +106,7 @@ public sealed class OracleScenario
 
         if (roll < 0.92)
         {
-            var dialled = _random.Next(200, 204);
+            var dialled = _random.Next(200, 202);
             conference.DialStatus.TryGetValue(dialled, out var last);
             var status = NextStatus(last);
             conference.DialStatus[dialled] = status;
@@ -133,7 +133,7 @@ public sealed class OracleScenario
         {
             null => roll < 0.8 ? "new" : roll < 0.93 ? "dialed" : "notenabled",
             "new" => roll < 0.7 ? "dialed" : roll < 0.8 ? "notenabled" : roll < 0.9 ? "cancelled" : "new",
-            "dialed" => roll < 0.4 ? "answered" : roll < 0.6 ? "rejected" : roll < 0.85 ? "noanswer" : roll < 0.95 ? "cancelled" : "dialed",
+            "dialed" => roll < 0.45 ? "answered" : roll < 0.65 ? "rejected" : roll < 0.85 ? "noanswer" : roll < 0.95 ? "cancelled" : "dialed",
             "answered" => roll < 0.5 ? "rejected" : "new",
             _ => roll < 0.8 ? "new" : "noanswer",
         };
