@@ -48,14 +48,30 @@ public sealed class OracleScenario
                 ConferenceEndLateForParticipantsOnly();
             }
 
+            if (step == steps / 2)
+            {
+                ExactlyAtTheClosingBoundaries();
+            }
+
+            if (step == 3 * steps / 5)
+            {
+                // The host's company changes: attempts already started stay counted for the company that started them.
+                _conferences[4].Company = 103;
+            }
+
             if (step == 2 * steps / 3)
             {
                 LateBurst();
             }
 
-            _clock += TimeSpan.FromSeconds(_random.Next(1, 16));
+            _clock += TimeSpan.FromMilliseconds(_random.Next(1000, 16000));
             var time = _random.NextDouble() < 0.1 ? _clock - TimeSpan.FromSeconds(_random.Next(5, 70)) : _clock;
             var delivery = Next(_conferences[_random.Next(_conferences.Count)], time);
+            if (_random.NextDouble() < 0.05)
+            {
+                delivery = delivery.WithOffsetTimestamp();
+            }
+
             _deliveries.Add(delivery);
             if (_random.NextDouble() < 0.07)
             {
@@ -131,8 +147,8 @@ public sealed class OracleScenario
         var roll = _random.NextDouble();
         return last switch
         {
-            null => roll < 0.8 ? "new" : roll < 0.93 ? "dialed" : "notenabled",
-            "new" => roll < 0.7 ? "dialed" : roll < 0.8 ? "notenabled" : roll < 0.9 ? "cancelled" : "new",
+            null => roll < 0.75 ? "new" : roll < 0.87 ? "dialed" : "notenabled",
+            "new" => roll < 0.65 ? "dialed" : roll < 0.8 ? "notenabled" : roll < 0.9 ? "cancelled" : "new",
             "dialed" => roll < 0.45 ? "answered" : roll < 0.65 ? "rejected" : roll < 0.85 ? "noanswer" : roll < 0.95 ? "cancelled" : "dialed",
             "answered" => roll < 0.5 ? "rejected" : "new",
             _ => roll < 0.8 ? "new" : "noanswer",
@@ -163,6 +179,31 @@ public sealed class OracleScenario
         _deliveries.Add(end);
         conference.Participants.Clear();
         conference.Viewers.Clear();
+    }
+
+    /// <summary>
+    /// Stream time lands on a 15-minute boundary M; then events whose windows close exactly at M (late: a window
+    /// is closed when stream time >= window_end + grace) and just after M (applied), for each aggregate.
+    /// </summary>
+    private void ExactlyAtTheClosingBoundaries()
+    {
+        var quarter = ContractOracle.DialoutWindow;
+        var boundary = DateTimeOffset.FromUnixTimeMilliseconds(((_clock.ToUnixTimeMilliseconds() / quarter) + 1) * quarter);
+        _clock = boundary;
+        var conference = _conferences[0];
+        _deliveries.Add(Delivery("conference_start", _conferences[1], boundary));
+        _deliveries.Add(Delivery("enter_conference", conference, boundary - TimeSpan.FromSeconds(150), ("participant_id", 31), ("participant_role", "participant"), ("meeting_url", "https://meet.example/r/b"))); // closes at M
+        _deliveries.Add(Delivery("enter_conference", conference, boundary - TimeSpan.FromSeconds(110), ("participant_id", 32), ("participant_role", "participant"), ("meeting_url", "https://meet.example/r/b"))); // closes at M + 1 min
+        _deliveries.Add(Delivery("dialout_status_change", conference, boundary - TimeSpan.FromSeconds(1790), ("participant_id", 231), ("status", "new"), ("phone_number", "+1555000231"))); // closes at M
+        _deliveries.Add(Delivery("dialout_status_change", conference, boundary - TimeSpan.FromSeconds(890), ("participant_id", 232), ("status", "new"), ("phone_number", "+1555000232"))); // closes at M + 15 min
+        _deliveries.Add(Delivery("dialout_status_change", conference, boundary - TimeSpan.FromSeconds(880), ("participant_id", 232), ("status", "answered"), ("phone_number", "+1555000232")));
+        _deliveries.Add(Delivery("dialout_status_change", conference, boundary - TimeSpan.FromSeconds(5), ("participant_id", 233), ("status", "notenabled"), ("phone_number", "+1555000233"))); // a first status that is final
+
+        // A churn window ends 2 minutes before stream time only when stream time is M + 2 min.
+        _clock = boundary + TimeSpan.FromMinutes(2);
+        _deliveries.Add(Delivery("conference_start", _conferences[1], _clock));
+        _deliveries.Add(Delivery("enter_livestream", conference, boundary - TimeSpan.FromSeconds(290), ("participant_id", 131))); // closes at M + 2 min
+        _deliveries.Add(Delivery("enter_livestream", conference, boundary + TimeSpan.FromSeconds(10), ("participant_id", 132))); // closes at M + 7 min
     }
 
     /// <summary>Stream time jumps 25 minutes with one event; then events of before the jump arrive.</summary>
@@ -203,7 +244,7 @@ public sealed class OracleScenario
     {
         public long Id { get; } = id;
 
-        public long Company { get; } = company;
+        public long Company { get; set; } = company;
 
         public long Host { get; } = host;
 
