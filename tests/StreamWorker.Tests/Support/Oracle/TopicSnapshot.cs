@@ -1,0 +1,60 @@
+using Confluent.Kafka;
+
+namespace StreamWorker.Tests.Support.Oracle;
+
+/// <summary>Every record of a topic up to its current end, partition by partition in offset order, without a consumer group.</summary>
+public static class TopicSnapshot
+{
+    public static List<Message<string?, byte[]>> Read(string bootstrapServers, string topic, TimeSpan timeout)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics.FirstOrDefault(t => t.Topic == topic);
+        var records = new List<Message<string?, byte[]>>();
+        if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
+        {
+            return records;
+        }
+
+        using var consumer = new ConsumerBuilder<string?, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "oracle-snapshot-" + Guid.NewGuid().ToString("N"),
+            EnableAutoCommit = false,
+            EnablePartitionEof = true,
+        }).Build();
+        foreach (var partition in metadata.Partitions.OrderBy(p => p.PartitionId))
+        {
+            var topicPartition = new TopicPartition(topic, partition.PartitionId);
+            var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(5)).High;
+            if (end.Value == 0)
+            {
+                continue;
+            }
+
+            consumer.Assign(new TopicPartitionOffset(topicPartition, Offset.Beginning));
+            var deadline = DateTime.UtcNow + timeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+                if (result is null)
+                {
+                    continue;
+                }
+
+                if (!result.IsPartitionEOF)
+                {
+                    records.Add(result.Message);
+                }
+
+                if (result.Offset.Value + 1 >= end.Value || (result.IsPartitionEOF && result.Offset.Value >= end.Value))
+                {
+                    break;
+                }
+            }
+
+            consumer.Unassign();
+        }
+
+        return records;
+    }
+}
