@@ -11,6 +11,7 @@ namespace StreamWorker.Tests.Observability;
 /// then every PromQL expression of every Grafana dashboard must return at least one series.
 /// </summary>
 [Trait("Category", "Observability")]
+[Collection(ObservabilityGroup.Name)]
 public sealed partial class PrometheusDashboardTests
 {
     [SkippableFact]
