@@ -124,30 +124,7 @@ public sealed class ContractOracle
         }
 
         var set = conference.Participants;
-        switch (name)
-        {
-            case "enter_conference":
-                if (set.Add(payload["participant_id"]!.GetValue<long>()))
-                {
-                    window.Added++;
-                }
-
-                break;
-            case "leave_conference":
-                if (set.Remove(payload["participant_id"]!.GetValue<long>()))
-                {
-                    window.Removed++;
-                    window.ByReason[payload["reason_for_leaving"]!.GetValue<string>()]++;
-                }
-
-                break;
-            default:
-                window.Removed += set.Count;
-                window.ByReason["conference_end"] += set.Count;
-                set.Clear();
-                break;
-        }
-
+        UpdatePresence(set, window, name, payload, "enter_conference", "leave_conference", endCountsByReason: true);
         window.Peak = Math.Max(window.Peak, set.Count);
         var record = new JsonObject
         {
@@ -164,6 +141,36 @@ public sealed class ContractOracle
         };
         _result.Participants[(conference.Id.ToString(CultureInfo.InvariantCulture), FormatTime(windowStart))] = record;
         return false;
+    }
+
+    /// <summary>Enter adds, leave removes (counted by reason), conference_end empties the set (3.1, 3.2).</summary>
+    private static void UpdatePresence(HashSet<long> set, OracleWindow window, string name, JsonObject payload, string enter, string leave, bool endCountsByReason)
+    {
+        if (name == enter)
+        {
+            if (set.Add(payload["participant_id"]!.GetValue<long>()))
+            {
+                window.Added++;
+            }
+        }
+        else if (name == leave)
+        {
+            if (set.Remove(payload["participant_id"]!.GetValue<long>()))
+            {
+                window.Removed++;
+                window.ByReason[payload["reason_for_leaving"]!.GetValue<string>()]++;
+            }
+        }
+        else
+        {
+            window.Removed += set.Count;
+            if (endCountsByReason)
+            {
+                window.ByReason["conference_end"] += set.Count;
+            }
+
+            set.Clear();
+        }
     }
 
     private bool Churn(string eventId, string name, JsonObject payload, long time)
@@ -189,29 +196,9 @@ public sealed class ContractOracle
         }
 
         var set = conference.Viewers;
-        switch (name)
-        {
-            case "enter_livestream":
-                if (set.Add(payload["participant_id"]!.GetValue<long>()))
-                {
-                    window.Added++;
-                }
 
-                break;
-            case "leave_livestream":
-                if (set.Remove(payload["participant_id"]!.GetValue<long>()))
-                {
-                    window.Removed++;
-                    window.ByReason[payload["reason_for_leaving"]!.GetValue<string>()]++;
-                }
-
-                break;
-            default:
-                // conference_end: counted in leaves only, not by reason.
-                window.Removed += set.Count;
-                set.Clear();
-                break;
-        }
+        // conference_end: counted in leaves only, not by reason (3.2).
+        UpdatePresence(set, window, name, payload, "enter_livestream", "leave_livestream", endCountsByReason: false);
 
         window.Peak = Math.Max(window.Peak, set.Count);
         var denominator = window.CarriedIn + window.Added;
