@@ -25,7 +25,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Scenario_ProducesExactlyTheContractRecords()
     {
-        await WaitUntilReady();
+        await _sw.WaitUntilReadyAsync(Timeout);
 
         await Post("enter_conference", 5, ("participant_id", 1));
         await Post("enter_conference", 10, ("participant_id", 2));
@@ -120,22 +120,5 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         using var response = await _sw.PostAsync(WebhookSamples.Body(eventName, payload, T0.AddSeconds(seconds)));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("event_id").GetString()!;
-    }
-
-    private async Task WaitUntilReady()
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var ready = await _sw.Http.GetAsync("/readyz");
-            if (ready.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail("StreamWorker did not become ready");
     }
 }

@@ -92,6 +92,24 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
 
     public TopicReader Reader(string topic) => new(Kafka.BootstrapServers, topic);
 
+    /// <summary>Polls <c>/readyz</c> until 200 (producer reaches the cluster, stream threads RUNNING), bounded.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var ready = await Http.GetAsync("/readyz");
+            if (ready.StatusCode == System.Net.HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"StreamWorker at {BaseAddress} was not ready within {timeout}");
+    }
+
     public async Task StopAsync() => await _app.StopAsync();
 
     public async ValueTask DisposeAsync()
