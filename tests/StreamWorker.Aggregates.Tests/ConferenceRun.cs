@@ -3,31 +3,60 @@ using StreamWorker.Aggregates;
 namespace StreamWorker.Aggregates.Tests;
 
 /// <summary>
-/// Drives both stages as the topology does: one conference, the partition's stream time advanced by every event,
-/// dial-out changes fed to the company stage.
+/// Drives both stages as the topology does, in memory: one partition, events at consecutive offsets, dial-out
+/// changes fed to the company stage, final records collected as windows close.
 /// </summary>
-internal sealed class ConferenceRun(AggregateSettings? settings = null)
+internal sealed class ConferenceRun
 {
-    private readonly ConferenceAggregator conferences = new(settings ?? AggregateSettings.Default);
-    private readonly CompanyDialoutAggregator companies = new(settings ?? AggregateSettings.Default);
+    private readonly ConferenceStage conferences;
+    private readonly CompanyDialoutStage companies;
+    private long offset;
+    private long changeOffset;
 
-    public ConferenceState State { get; } = new(Events.Conference);
-    public Dictionary<long, CompanyDialoutState> Companies { get; } = [];
-    public long StreamTime { get; private set; } = long.MinValue;
+    public ConferenceRun(AggregateSettings? settings = null, MemoryStageStore? store = null, long firstOffset = 0)
+    {
+        Settings = settings ?? AggregateSettings.Default;
+        Store = store ?? new MemoryStageStore();
+        conferences = new ConferenceStage(Settings, Store);
+        companies = new CompanyDialoutStage(Settings, CompanyStore);
+        offset = firstOffset;
+    }
+
+    public AggregateSettings Settings { get; }
+    public MemoryStageStore Store { get; }
+    public MemoryStageStore CompanyStore { get; } = new();
     public List<ConferenceStepResult> Results { get; } = [];
     public List<DialoutAnswerRateRecord> DialoutRecords { get; } = [];
+    public List<ParticipantsRecord> FinalParticipants { get; } = [];
+    public List<LivestreamChurnRecord> FinalChurn { get; } = [];
+
+    /// <summary>Every participants record emitted, updates and final records, in order.</summary>
+    public List<ParticipantsRecord> ParticipantsRecords { get; } = [];
+
+    /// <summary>Every churn record emitted, updates and final records, in order.</summary>
+    public List<LivestreamChurnRecord> ChurnRecords { get; } = [];
+
+    public long StreamTime => conferences.StreamTimeMs ?? long.MinValue;
+
+    public DialoutAnswerRateRecord LastDialout => DialoutRecords[^1];
+
+    /// <summary>True while the conference stage remembers <paramref name="eventId"/> of <see cref="Events.Conference"/>.</summary>
+    public bool HasSeen(string eventId) => Store.Read(StateKeys.Seen(Events.Conference, eventId)) is not null;
+
+    /// <summary>Participants present in <see cref="Events.Conference"/>, read from the store's keys.</summary>
+    public IReadOnlySet<long> Participants => Present("p");
+
+    /// <summary>Livestream viewers present in <see cref="Events.Conference"/>.</summary>
+    public IReadOnlySet<long> Viewers => Present("v");
 
     public ConferenceStepResult Apply(AggregateEvent e)
     {
-        StreamTime = Math.Max(StreamTime, e.TimeMs);
-        var result = conferences.Apply(State, e, StreamTime);
+        var result = conferences.Process(e, offset++);
         Results.Add(result);
-        if (result.DialoutChange is { } change)
-        {
-            if (!Companies.TryGetValue(change.CompanyId, out var company)) Companies[change.CompanyId] = company = new CompanyDialoutState(change.CompanyId);
-            if (companies.Apply(company, change) is { } record) DialoutRecords.Add(record);
-        }
-
+        Collect(result.Closed);
+        if (result.Participants is { } p) ParticipantsRecords.Add(p);
+        if (result.LivestreamChurn is { } c) ChurnRecords.Add(c);
+        if (result.DialoutChange is { } change) ApplyChange(change);
         return result;
     }
 
@@ -38,7 +67,49 @@ internal sealed class ConferenceRun(AggregateSettings? settings = null)
     }
 
     /// <summary>Advances stream time as an event of another conference in the same partition would.</summary>
-    public void AdvanceStreamTime(long time) => StreamTime = Math.Max(StreamTime, time);
+    public void AdvanceStreamTime(long time) => Collect(conferences.Observe(time, offset++));
 
-    public DialoutAnswerRateRecord LastDialout => DialoutRecords[^1];
+    /// <summary>Feeds an attempt change to the company stage (as the repartition topic delivers it).</summary>
+    public void ApplyChange(DialoutAttemptChange change)
+    {
+        if (companies.Apply(change, changeOffset++) is { } record) DialoutRecords.Add(record);
+    }
+
+    /// <summary>A commit of both stages (deferred deletes run at the second commit after they were made).</summary>
+    public void Commit()
+    {
+        Store.Commit();
+        CompanyStore.Commit();
+    }
+
+    /// <summary>The conference store's keys and values, without offsets and without the stream time (which every event moves).</summary>
+    public string Fingerprint() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(Store.Read(k)!)));
+
+    private static string Describe(StateValue value) =>
+        value switch
+        {
+            KeyChunk chunk => string.Join(",", chunk.Items),
+            SeenEvent seen => (seen with { Offset = 0, FirstOffset = 0 }).ToString(),
+            _ => (value with { Offset = 0 }).ToString(),
+        };
+
+    private void Collect(ClosedWindows closed)
+    {
+        FinalParticipants.AddRange(closed.Participants);
+        FinalChurn.AddRange(closed.LivestreamChurn);
+        ParticipantsRecords.AddRange(closed.Participants);
+        ChurnRecords.AddRange(closed.LivestreamChurn);
+    }
+
+    private HashSet<long> Present(string kind)
+    {
+        if (Store.Read(StateKeys.Summary(Events.Conference)) is not ConferenceSummary summary) return [];
+        var generation = kind == "p" ? summary.ParticipantGeneration : summary.ViewerGeneration;
+        var prefix = $"{kind}/{Events.Conference}/";
+        return Store.Keys
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(k => Store.Read(k) is PresenceValue { Present: true } p && p.Generation == generation)
+            .Select(k => long.Parse(k[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+    }
 }

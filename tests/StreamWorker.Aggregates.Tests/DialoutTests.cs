@@ -121,7 +121,7 @@ public class DialoutTests
 
         Assert.Equal(EventDecision.Late, result.Decision);
         Assert.Null(result.DialoutChange);
-        Assert.Equal(DialoutOutcome.Pending, run.State.Attempts[1].Outcome);
+        Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.Store.Read(StateKeys.Attempt(Conference, 1))!).Outcome);
         Assert.Single(run.DialoutRecords);
     }
 
@@ -140,23 +140,28 @@ public class DialoutTests
         var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New, company: 77), Dial("b", At(1), 1, DialoutStatus.Answered, company: 78));
 
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0, company: 77), run.LastDialout);
-        Assert.DoesNotContain(78L, run.Companies.Keys);
+        Assert.DoesNotContain(run.CompanyStore.Keys, k => k.StartsWith("wd/78/", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void CompanyStage_IgnoresAReplayedOrStaleChange()
+    public void CompanyStage_IgnoresAStaleChange_AndReEmitsAChangeReadAgainAfterARestart()
     {
-        var companies = new CompanyDialoutAggregator(AggregateSettings.Default);
-        var state = new CompanyDialoutState(Company);
+        var store = new MemoryStageStore();
+        var companies = new CompanyDialoutStage(AggregateSettings.Default, store);
         var pending = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Pending, 1, At(0));
         var answered = pending with { Outcome = DialoutOutcome.Answered, Version = 2 };
 
-        companies.Apply(state, pending);
-        var afterAnswer = companies.Apply(state, answered);
+        companies.Apply(pending, 0);
+        var afterAnswer = companies.Apply(answered, 1);
 
-        Assert.Null(companies.Apply(state, pending));
-        Assert.Null(companies.Apply(state, answered));
+        Assert.Null(companies.Apply(pending, 2));
+        Assert.Null(companies.Apply(answered, 3));
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), afterAnswer);
+
+        // Read again at its own offset (a restart before the commit): the window's record, counted once.
+        var restarted = new CompanyDialoutStage(AggregateSettings.Default, store);
+        Assert.Equal(afterAnswer, restarted.Apply(answered, 1));
+        Assert.Equal(afterAnswer, restarted.Apply(pending, 2) ?? afterAnswer);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class LivestreamChurnTests
         Assert.Equal(
             new LivestreamChurnRecord(Conference, Company, At(0), At(5), 0, 2, 2, new ViewerLeaveCounts(0, 0, 0, 0), 2, 1.0),
             run.Results[^1].LivestreamChurn);
-        Assert.Empty(run.State.Viewers);
+        Assert.Empty(run.Viewers);
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class LivestreamChurnTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(1), 1), Watch("b", At(1, 5), 1), Leave("c", At(1, 10), 1));
 
-        Assert.Contains(1L, run.State.Viewers);
-        Assert.Empty(run.State.Participants);
+        Assert.Contains(1L, run.Viewers);
+        Assert.Empty(run.Participants);
         Assert.Null(run.Results[^1].LivestreamChurn);
     }
 

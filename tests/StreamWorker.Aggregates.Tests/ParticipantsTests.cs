@@ -22,14 +22,14 @@ public class ParticipantsTests
     public void Duplicate_MinutesLaterAfterOtherEvents_IsIgnoredWithoutRecord()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 5), 1), Leave("b", At(0, 20), 1));
-        var before = StateCodec.Serialize(run.State);
+        var before = run.Fingerprint();
 
         var result = run.Apply(Enter("a", At(0, 5), 1));
 
         Assert.Equal(EventDecision.Duplicate, result.Decision);
         Assert.Null(result.Participants);
-        Assert.Equal(before, StateCodec.Serialize(run.State));
-        Assert.DoesNotContain(1L, run.State.Participants);
+        Assert.Equal(before, run.Fingerprint());
+        Assert.DoesNotContain(1L, run.Participants);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class ParticipantsTests
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 1), 1), Leave("b", At(0, 2), 1, LeaveReason.UserDropped), Enter("c", At(0, 3), 1));
 
         Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 2, 1, 1, 1, Leaves(userDropped: 1)), run.Results[^1].Participants);
-        Assert.Contains(1L, run.State.Participants);
+        Assert.Contains(1L, run.Participants);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ParticipantsTests
 
         var result = run.Results[^1];
         Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 3, 3, 0, 3, Leaves(end: 3)), result.Participants);
-        Assert.Empty(run.State.Participants);
+        Assert.Empty(run.Participants);
         // conference_end is also a livestream event: its churn window gets a record.
         Assert.NotNull(result.LivestreamChurn);
     }
@@ -139,7 +139,7 @@ public class ParticipantsTests
     public void LateEvent_ChangesNothingAndIsNotMarkedSeen()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 30), 1), Enter("b", At(5), 2));
-        var before = StateCodec.Serialize(run.State);
+        var before = run.Fingerprint();
 
         var first = run.Apply(Leave("c", At(0, 40), 1));
         var again = run.Apply(Leave("c", At(0, 40), 1));
@@ -148,8 +148,8 @@ public class ParticipantsTests
         Assert.Equal(AggregateSet.Participants, first.LateFor);
         Assert.Null(first.Participants);
         Assert.Equal(EventDecision.Late, again.Decision);
-        Assert.Equal(before, StateCodec.Serialize(run.State));
-        Assert.Contains(1L, run.State.Participants);
+        Assert.Equal(before, run.Fingerprint());
+        Assert.Contains(1L, run.Participants);
     }
 
     [Fact]
@@ -173,15 +173,19 @@ public class ParticipantsTests
         Assert.Equal(AggregateSet.LivestreamChurn, result.AppliedBy);
         Assert.Null(result.Participants);
         Assert.Equal(1, result.LivestreamChurn!.Leaves);
-        Assert.Equal(2, run.State.Participants.Count);
-        Assert.Empty(run.State.Viewers);
+        Assert.Equal(2, run.Participants.Count);
+        Assert.Empty(run.Viewers);
     }
 
     [Fact]
-    public void ClosedWindows_AreDroppedFromState()
+    public void ClosedWindows_AreDroppedFromState_OnceTheirCloseIsCommitted()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 10), 1), Enter("b", At(10), 2));
+        Assert.Contains(StateKeys.ParticipantsWindow(Conference, At(0)), run.Store.Keys);
 
-        Assert.Equal([At(10)], run.State.ParticipantWindows.Keys);
+        run.Commit();
+        run.Commit();
+
+        Assert.Equal([StateKeys.ParticipantsWindow(Conference, At(10))], run.Store.Keys.Where(k => k.StartsWith("wp/", StringComparison.Ordinal)));
     }
 }

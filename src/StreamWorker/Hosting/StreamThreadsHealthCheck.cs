@@ -3,11 +3,11 @@ using StreamWorker.Topology;
 
 namespace StreamWorker.Hosting;
 
-/// <summary>Processor readiness (contract section 4): the stream threads are RUNNING.</summary>
+/// <summary>Processor readiness (docs/operations.md): the stream threads are RUNNING and no record has failed to be written.</summary>
 public sealed class StreamThreadsHealthCheck(ProcessorService processor) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(processor.IsRunning
             ? HealthCheckResult.Healthy("stream threads RUNNING")
-            : HealthCheckResult.Unhealthy("stream state " + (processor.CurrentState ?? "NOT STARTED")));
+            : HealthCheckResult.Unhealthy(processor.FailureReason ?? "stream state " + (processor.CurrentState ?? "NOT STARTED")));
 }

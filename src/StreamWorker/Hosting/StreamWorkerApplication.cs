@@ -6,6 +6,7 @@ using StreamWorker.Gateway;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology;
+using StreamWorker.Topology.Failure;
 
 namespace StreamWorker.Hosting;
 
@@ -84,8 +85,10 @@ public static class StreamWorkerApplication
         try
         {
             await using var app = Create(args);
+            // A processing failure stops the host gracefully; should that hang, the process still exits.
+            if (app.Services.GetService<ProcessorFailure>() is { } failure) failure.HardExitAfter = TimeSpan.FromSeconds(15);
             await app.RunAsync();
-            return 0;
+            return app.Services.GetService<ProcessorFailure>() is { HasFailed: true } ? ProcessorFailure.ExitCode : 0;
         }
         catch (Exception ex) when (ex is OptionsValidationException or EmbeddedKafkaException
                                        || (ex is InvalidOperationException && ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)))

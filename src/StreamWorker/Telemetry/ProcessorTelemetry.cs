@@ -19,6 +19,7 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly Histogram<double> outputDelay;
     private readonly Counter<long> livestreamLeaves;
     private readonly Counter<long> dialoutOutcomes;
+    private readonly Counter<long> windowsClosed;
     private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
@@ -35,6 +36,7 @@ public sealed class ProcessorTelemetry : IDisposable
         outputDelay = meter.CreateHistogram<double>("streamworker.processor.output.delay", "s", "Delay from event time or gateway receive time to output");
         livestreamLeaves = meter.CreateCounter<long>("streamworker.livestream.leaves", "{viewer}", "Applied livestream leaves by reason");
         dialoutOutcomes = meter.CreateCounter<long>("streamworker.dialout.outcomes", "{attempt}", "Dial-out attempts reaching an outcome");
+        windowsClosed = meter.CreateCounter<long>("streamworker.processor.windows.closed", "{window}", "Windows closed (final record emitted) per output topic and reason");
         meter.CreateObservableGauge("streamworker.processor.stream.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("state", streamState)), "{thread}", "1 for the current Streamiz state");
         meter.CreateObservableGauge(
             "messaging.kafka.consumer.lag",
@@ -79,7 +81,9 @@ public sealed class ProcessorTelemetry : IDisposable
         presenceByTask.AddOrUpdate(task, (participantsDelta, viewersDelta), (_, p) => (p.Participants + participantsDelta, p.Viewers + viewersDelta));
 
     /// <summary>Replaces a task's presence totals with a recount (after a full scan of its store).</summary>
-    public void PresenceCounted(string task, long participants, long viewers) => presenceByTask[task] = (participants, viewers);
+    /// <summary>A window closed and its final record was emitted; <paramref name="reason"/> is <c>stream_time</c> or <c>idle</c>.</summary>
+    public void WindowClosed(string topic, string reason) =>
+        windowsClosed.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("reason", reason));
 
     public void TaskClosed(string task) => presenceByTask.TryRemove(task, out _);
 

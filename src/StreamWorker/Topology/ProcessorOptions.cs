@@ -40,13 +40,6 @@ public sealed class ProcessorOptions
     /// </summary>
     public TimeSpan? CommitInterval { get; set; }
 
-    /// <summary>
-    /// Bytes of state-store cache per stream thread: repeated writes of a key between two commits reach the
-    /// changelog once. 0 turns caching off (every write goes to the changelog at once).
-    /// </summary>
-    [Range(0, long.MaxValue, ErrorMessage = "Processor:StateStoreCacheBytes must be 0 or more.")]
-    public long StateStoreCacheBytes { get; set; } = 32L * 1024 * 1024;
-
     public bool ExactlyOnce => Guarantee == "exactly_once";
 
     public bool UseRocksDb => StateStore == "rocksdb";

@@ -3,6 +3,7 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
+using StreamWorker.Topology.Failure;
 
 namespace StreamWorker.Topology;
 
@@ -18,6 +19,8 @@ public sealed partial class ProcessorService : BackgroundService
     private readonly IReadOnlyDictionary<string, string> clientProperties;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<ProcessorService> logger;
+    private readonly ProcessorFailure failure;
+    private volatile bool stopping;
     private KafkaStream? stream;
     private volatile KafkaStream.State? state;
 
@@ -26,13 +29,16 @@ public sealed partial class ProcessorService : BackgroundService
     /// <param name="bootstrapServers">The effective bootstrap list, read at start (the embedded broker's, or <c>Kafka:BootstrapServers</c>).</param>
     /// <param name="clientProperties">librdkafka properties for every client (<c>Kafka:Client:*</c>).</param>
     /// <param name="loggerFactory">Logging for this service and Streamiz.</param>
+    /// <param name="failure">Where a record that cannot be written, or a dead stream thread, stops the process.</param>
     public ProcessorService(
         IOptions<ProcessorOptions> options,
         IOptions<TopicOptions> topics,
         Func<string> bootstrapServers,
         IReadOnlyDictionary<string, string> clientProperties,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        ProcessorFailure failure)
     {
+        this.failure = failure ?? throw new ArgumentNullException(nameof(failure));
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -44,8 +50,11 @@ public sealed partial class ProcessorService : BackgroundService
         logger = loggerFactory.CreateLogger<ProcessorService>();
     }
 
-    /// <summary>True while the stream threads are RUNNING (readiness).</summary>
-    public bool IsRunning => state == KafkaStream.State.RUNNING;
+    /// <summary>True while the stream threads are RUNNING and nothing has failed (readiness).</summary>
+    public bool IsRunning => state == KafkaStream.State.RUNNING && !failure.HasFailed;
+
+    /// <summary>Why the processor stopped, when it did.</summary>
+    public string? FailureReason => failure.Reason;
 
     /// <summary>The current Streamiz state name (CREATED, REBALANCING, RUNNING, ...), or null before start.</summary>
     public string? CurrentState => state?.Name;
@@ -67,7 +76,6 @@ public sealed partial class ProcessorService : BackgroundService
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
         };
         if (options.CommitInterval is { } commitInterval) config.CommitIntervalMs = (long)commitInterval.TotalMilliseconds;
-        if (options.StateStoreCacheBytes > 0) config.DefaultStateStoreCacheMaxBytes = options.StateStoreCacheBytes;
         StreamClientProperties.Apply(config, clientProperties);
         return config;
     }
@@ -76,6 +84,7 @@ public sealed partial class ProcessorService : BackgroundService
     {
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
         config.Logger = new StreamizLoggerFactory(loggerFactory);
+        StopOnFailure(config, failure);
         var builder = new StreamBuilder();
         ProcessorTopology.Build(builder, options, topics);
         stream = new KafkaStream(builder.Build(), config);
@@ -84,6 +93,10 @@ public sealed partial class ProcessorService : BackgroundService
             state = now;
             ProcessorTelemetry.Shared.StreamStateChanged(now.Name);
             LogStateChanged(now.Name);
+            if (!stopping && (now == KafkaStream.State.ERROR || now == KafkaStream.State.NOT_RUNNING))
+            {
+                failure.Fail($"the stream threads stopped (state {now.Name})");
+            }
         };
         LogStarting(options.ApplicationId, options.Guarantee, options.StateStore);
         await stream.StartAsync(stoppingToken);
@@ -97,8 +110,35 @@ public sealed partial class ProcessorService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Streamiz's three exception handlers, set explicitly: none of them may continue past a record. A record that
+    /// cannot be written (too large, topic missing, not authorised, any non-retriable error), an exception in a
+    /// stream thread, or a record of an internal topic that cannot be read stops the processor.
+    /// </summary>
+    public static void StopOnFailure(StreamConfig config, ProcessorFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(failure);
+        config.ProductionExceptionHandler = report =>
+        {
+            failure.Fail($"a record cannot be written to topic {report.Topic}: {report.Error.Code} ({report.Error.Reason})");
+            return ProductionExceptionHandlerResponse.FAIL;
+        };
+        config.InnerExceptionHandler = exception =>
+        {
+            failure.Fail($"a stream thread failed: {exception.GetType().Name}: {exception.Message}");
+            return ExceptionHandlerResponse.FAIL;
+        };
+        config.DeserializationExceptionHandler = (_, record, exception) =>
+        {
+            failure.Fail($"a record of topic {record.Topic} cannot be read: {exception.GetType().Name}");
+            return ExceptionHandlerResponse.FAIL;
+        };
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        stopping = true;
         await base.StopAsync(cancellationToken);
         stream?.Dispose();
         stream = null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StreamWorker.Kafka;
+using StreamWorker.Topology.Failure;
 
 namespace StreamWorker.Topology;
 
@@ -19,12 +20,14 @@ public static class ProcessorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(bootstrapServers);
         ArgumentNullException.ThrowIfNull(clientProperties);
         services.AddProcessorOptions();
+        services.AddSingleton<ProcessorFailure>();
         services.AddSingleton(sp => new ProcessorService(
             sp.GetRequiredService<IOptions<ProcessorOptions>>(),
             sp.GetRequiredService<IOptions<TopicOptions>>(),
             () => bootstrapServers(sp),
             clientProperties(sp),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<ProcessorFailure>()));
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
         return services;
     }

@@ -2,18 +2,22 @@ using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
+using Streamiz.Kafka.Net.State.Supplier;
 using Streamiz.Kafka.Net.Stream;
+using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
+using StreamWorker.Topology.Stages;
+using StreamWorker.Topology.State;
 
 namespace StreamWorker.Topology;
 
 /// <summary>
 /// The processor's Streamiz topology (docs/topology.md):
-/// <c>webhook-events</c> → conference stage (store <see cref="ConferenceStore"/>) → participants, churn, dead letters;
-/// attempt changes → repartition <see cref="DialoutRepartition"/> by company → company stage
-/// (store <see cref="CompanyStore"/>) → dial-out answer rate. Every store and repartition is named, so the
-/// internal topic names are stable and can be created up front.
+/// <c>webhook-events</c> → conference stage (store <see cref="ConferenceStore"/>) →
+/// one branch to participants, churn, dead letters and attempt changes; attempt changes → repartition
+/// <see cref="DialoutRepartition"/> by company → company stage (store <see cref="CompanyStore"/>) → dial-out answer
+/// rate. Every store and repartition is named, so the internal topic names are stable and can be created up front.
 /// </summary>
 public static class ProcessorTopology
 {
@@ -30,31 +34,37 @@ public static class ProcessorTopology
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
         var settings = options.ToAggregateSettings();
+        var commits = new CommitSignals();
 
-        var stageOutputs = builder
+        var routes = builder
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<ConferenceTransformer>(settings, topics, telemetry)
-                    .StateStore(StoreBuilder(ConferenceStore, options))
+                    .Transformer<ConferenceStageTransformer>(settings, topics, telemetry, commits)
+                    .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
-                "conference-stage");
+                "conference-stage")
+            .Branch(
+                "route",
+                (_, v, _) => v.Kind == OutputKind.Participants,
+                (_, v, _) => v.Kind == OutputKind.LivestreamChurn,
+                (_, v, _) => v.Kind == OutputKind.DeadLetter,
+                (_, v, _) => v.Kind == OutputKind.DialoutAttemptChange);
 
-        To(stageOutputs, OutputKind.Participants, topics.Participants);
-        To(stageOutputs, OutputKind.LivestreamChurn, topics.LivestreamChurn);
-        To(stageOutputs, OutputKind.DeadLetter, topics.DeadLetter);
+        To(routes[0], topics.Participants, "participants");
+        To(routes[1], topics.LivestreamChurn, "livestream-churn");
+        To(routes[2], topics.DeadLetter, "dead-letters");
 
-        // No explicit partition count: the repartition topic follows the events topic (contract section 2).
-        stageOutputs
-            .Filter((_, v, _) => v.Kind == OutputKind.DialoutAttemptChange, "dialout-changes")
-            .MapValues((v, _) => v.Value, "dialout-change-bytes")
-            .Repartition(Repartitioned<string, byte[]>.As(DialoutRepartition)
+        // No explicit partition count: the repartition topic follows the events topic (docs/topics.md).
+        routes[3]
+            .MapValues((v, _) => v.Change!, "dialout-changes")
+            .Repartition(Repartitioned<string, DialoutAttemptChange>.As(DialoutRepartition)
                 .WithKeySerdes(new StringSerDes())
-                .WithValueSerdes(new ByteArraySerDes()))
+                .WithValueSerdes(new AttemptChangeSerDes()))
             .Transform(
-                TransformerBuilder.New<string, byte[], string, byte[]>()
-                    .Transformer<CompanyDialoutTransformer>(settings, topics, telemetry)
-                    .StateStore(StoreBuilder(CompanyStore, options))
+                TransformerBuilder.New<string, DialoutAttemptChange, string, byte[]>()
+                    .Transformer<CompanyStageTransformer>(settings, topics, telemetry, commits)
+                    .StateStore(StageStore(CompanyStore, options, commits))
                     .Build(),
                 "company-stage")
             .To(topics.DialoutAnswerRate, new StringSerDes(), new ByteArraySerDes(), "write-dialout-answer-rate");
@@ -75,25 +85,19 @@ public static class ProcessorTopology
         ];
     }
 
-    private static void To(IKStream<string, StageOutput> outputs, OutputKind kind, string topic)
-    {
-        var name = kind.ToString().ToLowerInvariant();
-        outputs
-            .Filter((_, v, _) => v.Kind == kind, $"{name}-records")
-            .MapValues((v, _) => v.Value, $"{name}-bytes")
+    private static void To(IKStream<string, StageOutput> route, string topic, string name) =>
+        route
+            .MapValues((v, _) => v.Value!, $"{name}-bytes")
             .To(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
-    }
 
-    private static IStoreBuilder StoreBuilder(string name, ProcessorOptions options)
+    /// <summary>
+    /// A stage's key-value store: logged and never cached, so its writes reach the changelog in the order the stage
+    /// makes them (what keeps at-least-once restarts exact, docs/topology.md "Restarts"), and reporting its commits.
+    /// </summary>
+    private static IStoreBuilder StageStore(string name, ProcessorOptions options, CommitSignals commits)
     {
-        var builder = Stores.KeyValueStoreBuilder(
-                options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name),
-                new StringSerDes(),
-                new ByteArraySerDes())
+        IKeyValueBytesStoreSupplier supplier = options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name);
+        return Stores.KeyValueStoreBuilder(new CommitReportingStoreSupplier(supplier, commits), new StringSerDes(), new StateValueSerDes())
             .WithLoggingEnabled(new Dictionary<string, string>());
-
-        // Writes of a key between two commits (the stream time above all, written on nearly every event) reach
-        // the changelog once, at the commit; a crash before the commit replays those events anyway.
-        return options.StateStoreCacheBytes > 0 ? builder.WithCachingEnabled() : builder;
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 using static StreamWorker.Tests.Topology.Scenario;
 using static StreamWorker.Tests.Topology.TopologyHarness;
@@ -108,8 +110,8 @@ public class CommonRulesTopologyTests
         h.Pipe("e1", "enter_conference", Time(7), Enter(1));
         h.Pipe("e2", "enter_conference", Time(6), Enter(2));
 
-        var saved = h.Store(ProcessorTopology.ConferenceStore).Single(kv => kv.Key == ConferenceTransformer.StreamTimeKey).Value;
-        Assert.Equal(Origin.AddMinutes(7).ToUnixTimeMilliseconds(), BitConverter.ToInt64(saved));
+        var saved = h.Store(ProcessorTopology.ConferenceStore).Single(kv => kv.Key == StateKeys.StreamTime).Value;
+        Assert.Equal(Origin.AddMinutes(7).ToUnixTimeMilliseconds(), Assert.IsType<MarkValue>(saved).Value);
     }
 
     [Fact]
@@ -118,12 +120,13 @@ public class CommonRulesTopologyTests
         using var h = new TopologyHarness(new ProcessorOptions { StateRetention = TimeSpan.FromMinutes(30) });
         h.Pipe("e1", "enter_conference", Time(0), Enter(1));
         h.Pipe("x1", "enter_conference", Time(20), new { host_id = 5, company_id = 77, conference_id = 2002, participant_id = 1 });
-        Assert.Contains(Conference, h.Store(ProcessorTopology.ConferenceStore).Select(kv => kv.Key));
+        Assert.Contains(StateKeys.Summary(long.Parse(Conference, CultureInfo.InvariantCulture)), h.Store(ProcessorTopology.ConferenceStore).Select(kv => kv.Key));
 
         h.Pipe("x2", "enter_conference", Time(40), new { host_id = 5, company_id = 77, conference_id = 2002, participant_id = 2 });
 
-        Assert.DoesNotContain(Conference, h.Store(ProcessorTopology.ConferenceStore).Select(kv => kv.Key));
-        Assert.Contains("2002", h.Store(ProcessorTopology.ConferenceStore).Select(kv => kv.Key));
+        var keys = h.Store(ProcessorTopology.ConferenceStore).Select(kv => kv.Key).ToList();
+        Assert.DoesNotContain(keys, k => k.Contains("/" + Conference, StringComparison.Ordinal) && !k.StartsWith("wp/", StringComparison.Ordinal));
+        Assert.Contains(StateKeys.Summary(2002), keys);
     }
 
     [Fact]

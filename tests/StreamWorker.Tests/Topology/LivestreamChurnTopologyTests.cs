@@ -21,6 +21,9 @@ public class LivestreamChurnTopologyTests
                 ChurnJson(0, atStart: 0, enters: 2, leaves: 0, peak: 2, rate: "0"),
                 ChurnJson(5, atStart: 2, enters: 0, leaves: 1, peak: 2, rate: "0.5", userDropped: 1),
                 ChurnJson(5, atStart: 2, enters: 1, leaves: 1, peak: 2, rate: "0.3333333333333333", userDropped: 1),
+
+                // Stream time 0:07 closes [0:00, 0:05) (end plus two minutes of grace): its final record, as it last was.
+                ChurnJson(0, atStart: 0, enters: 2, leaves: 0, peak: 2, rate: "0", final: true),
                 ChurnJson(5, atStart: 2, enters: 1, leaves: 2, peak: 2, rate: "0.6666666666666666", userDropped: 1, hostKicked: 1),
             ],
             h.Churn.Select(r => r.Json));

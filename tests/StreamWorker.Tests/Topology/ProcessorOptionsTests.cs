@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StreamWorker.Topology;
 
@@ -72,6 +73,7 @@ public class ProcessorOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddStreamProcessor(_ => "127.0.0.1:9092", _ => new Dictionary<string, string>());
         using var provider = services.BuildServiceProvider();
 
@@ -88,6 +90,7 @@ public class ProcessorOptionsTests
             ["Processor:StateStore"] = "rocksdb",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
+        services.AddSingleton<IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>();
         services.AddStreamProcessor(_ => "127.0.0.1:9092", _ => new Dictionary<string, string>());
         using var provider = services.BuildServiceProvider();
 

@@ -23,12 +23,10 @@ public class TopologyEquivalenceTests
     {
         var random = new Random(seed);
         var settings = new ProcessorOptions().ToAggregateSettings();
-        var conferences = new ConferenceAggregator(settings);
-        var companies = new CompanyDialoutAggregator(settings);
-        var conferenceStates = new Dictionary<long, ConferenceState>();
-        var companyStates = new Dictionary<long, CompanyDialoutState>();
+        var conferences = new ConferenceStage(settings, new MemoryStageStore());
+        var companies = new CompanyDialoutStage(settings, new MemoryStageStore());
+        long changeOffset = 0;
         var expected = (Participants: new List<string>(), Churn: new List<string>(), Dialout: new List<string>(), Late: new List<string>());
-        var streamTime = long.MinValue;
         var delivered = new List<(string Id, string Name, long Time, object Payload)>();
         using var h = new TopologyHarness();
 
@@ -40,26 +38,36 @@ public class TopologyEquivalenceTests
             delivered.Add((id, name, time, payload));
             h.Pipe(id, name, DateTimeOffset.FromUnixTimeMilliseconds(time).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), payload);
 
-            streamTime = Math.Max(streamTime, time);
             var fields = System.Text.Json.JsonSerializer.SerializeToElement(payload);
             long? Id(string field) => fields.TryGetProperty(field, out var v) ? v.GetInt64() : null;
             string? Text(string field) => fields.TryGetProperty(field, out var v) ? v.GetString() : null;
             var reading = AggregateEventFactory.Read(new EventRawFields(
                 id, name, time, Id("conference_id"), Id("company_id"), Id("host_id"), Id("participant_id"), Text("reason_for_leaving"), Text("status")));
-            if (reading.Event is not { } e) continue;
-            if (!conferenceStates.TryGetValue(e.ConferenceId, out var state)) conferenceStates[e.ConferenceId] = state = new ConferenceState(e.ConferenceId);
-            var result = conferences.Apply(state, e, streamTime);
+            if (reading.Event is not { } e)
+            {
+                Closed(conferences.Observe(time, i));
+                continue;
+            }
+
+            var result = conferences.Process(e, i);
+            Closed(result.Closed);
             if (result.Participants is { } p) expected.Participants.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(p)));
             if (result.LivestreamChurn is { } c) expected.Churn.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(c)));
             if (result.Decision == EventDecision.Late) expected.Late.Add($"\"{id}\"");
-            if (result.DialoutChange is { } change)
+            if (result.DialoutChange is { } change && companies.Apply(change, changeOffset++) is { } d)
             {
-                if (!companyStates.TryGetValue(change.CompanyId, out var company)) companyStates[change.CompanyId] = company = new CompanyDialoutState(change.CompanyId);
-                if (companies.Apply(company, change) is { } d) expected.Dialout.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(d)));
+                expected.Dialout.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(d)));
             }
         }
 
+        void Closed(ClosedWindows closed)
+        {
+            expected.Participants.AddRange(closed.Participants.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+            expected.Churn.AddRange(closed.LivestreamChurn.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+        }
+
         Assert.Equal(expected.Participants, h.Participants.Select(r => r.Json));
+        Assert.Contains(expected.Participants, r => r.Contains("\"final\":true", StringComparison.Ordinal));
         Assert.Equal(expected.Churn, h.Churn.Select(r => r.Json));
         Assert.Equal(expected.Dialout, h.Dialout.Select(r => r.Json));
         Assert.Equal(expected.Late, h.DeadLetters.Select(r => r.Field("event_id")));

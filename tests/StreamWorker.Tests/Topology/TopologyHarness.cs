@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
+using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology;
@@ -69,7 +70,7 @@ internal sealed class TopologyHarness : IDisposable
     public IReadOnlyList<OutputRecord> Dialout => Read(Topics.DialoutAnswerRate);
     public IReadOnlyList<OutputRecord> DeadLetters => Read(Topics.DeadLetter);
 
-    public IEnumerable<KeyValuePair<string, byte[]>> Store(string name) => driver.GetKeyValueStore<string, byte[]>(name).All();
+    public IEnumerable<KeyValuePair<string, StateValue>> Store(string name) => driver.GetKeyValueStore<string, StateValue>(name).All();
 
     public void Dispose() => driver.Dispose();
 

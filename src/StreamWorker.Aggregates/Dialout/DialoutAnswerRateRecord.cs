@@ -1,6 +1,9 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>One record of <c>analytics-dialout-answer-rate</c> (contract 3.3).</summary>
+/// <summary>
+/// One record of <c>analytics-dialout-answer-rate</c> (contract 3.3).
+/// <paramref name="Final"/> is true on the one record emitted when the window closes (docs/topology.md, "Window completion").
+/// </summary>
 public sealed record DialoutAnswerRateRecord(
     long CompanyId,
     long WindowStartMs,
@@ -12,4 +15,5 @@ public sealed record DialoutAnswerRateRecord(
     int Cancelled,
     int NotEnabled,
     int Pending,
-    double? AnswerRate);
+    double? AnswerRate,
+    bool Final = false);

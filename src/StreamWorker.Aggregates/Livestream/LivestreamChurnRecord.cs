@@ -1,6 +1,9 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>One record of <c>analytics-livestream-churn</c> (contract 3.2).</summary>
+/// <summary>
+/// One record of <c>analytics-livestream-churn</c> (contract 3.2).
+/// <paramref name="Final"/> is true on the one record emitted when the window closes (docs/topology.md, "Window completion").
+/// </summary>
 public sealed record LivestreamChurnRecord(
     long ConferenceId,
     long? CompanyId,
@@ -11,4 +14,5 @@ public sealed record LivestreamChurnRecord(
     int Leaves,
     ViewerLeaveCounts LeavesByReason,
     int PeakViewers,
-    double? ChurnRate);
+    double? ChurnRate,
+    bool Final = false);

@@ -32,6 +32,7 @@ public static class OutputRecordJson
             w.WriteNumber("host_kicked_blocked"u8, record.LeavesByReason.HostKickedBlocked);
             w.WriteNumber("conference_end"u8, record.LeavesByReason.ConferenceEnd);
             w.WriteEndObject();
+            w.WriteBoolean("final"u8, record.Final);
         });
     }
 
@@ -54,6 +55,7 @@ public static class OutputRecordJson
             w.WriteEndObject();
             w.WriteNumber("peak_viewers"u8, record.PeakViewers);
             WriteRate(w, "churn_rate"u8, record.ChurnRate);
+            w.WriteBoolean("final"u8, record.Final);
         });
     }
 
@@ -72,6 +74,7 @@ public static class OutputRecordJson
             w.WriteNumber("notenabled"u8, record.NotEnabled);
             w.WriteNumber("pending"u8, record.Pending);
             WriteRate(w, "answer_rate"u8, record.AnswerRate);
+            w.WriteBoolean("final"u8, record.Final);
         });
     }
 

@@ -1,0 +1,215 @@
+using System.Text;
+
+namespace StreamWorker.Aggregates;
+
+/// <summary>
+/// The binary form of state values and attempt changes (state stores, changelogs, the repartition
+/// topic): a type tag, then fixed fields. Every value is small by construction; the largest, a
+/// <see cref="KeyChunk"/>, holds at most <see cref="KeyList.ChunkSize"/> keys (docs/topology.md, "Sizes").
+/// </summary>
+public static class StateValueCodec
+{
+    private enum Tag : byte
+    {
+        Summary = 1,
+        Presence = 2,
+        Chunk = 3,
+        Mark = 4,
+        ParticipantsWindow = 5,
+        ChurnWindow = 6,
+        DialoutWindow = 7,
+        Attempt = 8,
+        Outcome = 9,
+        Seen = 10,
+    }
+
+    public static byte[] Serialize(StateValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Write(w =>
+        {
+            switch (value)
+            {
+                case ConferenceSummary s:
+                    Begin(w, Tag.Summary, s);
+                    WriteNullable(w, s.CompanyId);
+                    WriteNullable(w, s.HostId);
+                    w.Write(s.LastEventTimeMs);
+                    foreach (var n in new[] { s.Participants, s.ParticipantGeneration, s.Viewers, s.ViewerGeneration, s.MemberKeys, s.AttemptKeys, s.SeenKeys }) w.Write(n);
+                    w.Write(s.ExpiryBucketMs);
+                    break;
+                case PresenceValue p:
+                    Begin(w, Tag.Presence, p);
+                    w.Write(p.Present);
+                    w.Write(p.Generation);
+                    break;
+                case KeyChunk c:
+                    Begin(w, Tag.Chunk, c);
+                    w.Write(c.Items.Count);
+                    foreach (var item in c.Items) w.Write(item);
+                    break;
+                case MarkValue m:
+                    Begin(w, Tag.Mark, m);
+                    w.Write(m.Value);
+                    break;
+                case WindowValue<ParticipantsRecord> pw:
+                    Begin(w, Tag.ParticipantsWindow, pw);
+                    WriteParticipants(w, pw.Record);
+                    break;
+                case WindowValue<LivestreamChurnRecord> cw:
+                    Begin(w, Tag.ChurnWindow, cw);
+                    WriteChurn(w, cw.Record);
+                    break;
+                case WindowValue<DialoutAnswerRateRecord> dw:
+                    Begin(w, Tag.DialoutWindow, dw);
+                    w.Write(dw.ListedKeys);
+                    WriteDialout(w, dw.Record);
+                    break;
+                case AttemptValue a:
+                    Begin(w, Tag.Attempt, a);
+                    w.Write(a.Sequence);
+                    w.Write(a.WindowStartMs);
+                    w.Write(a.CompanyId);
+                    w.Write((byte)a.Outcome);
+                    w.Write(a.Version);
+                    break;
+                case SeenEvent e:
+                    Begin(w, Tag.Seen, e);
+                    w.Write(e.FirstOffset);
+                    w.Write(e.TimeMs);
+                    w.Write((byte)e.ProcessedBy);
+                    w.Write(e.AttemptSequence);
+                    break;
+                case OutcomeValue o:
+                    Begin(w, Tag.Outcome, o);
+                    w.Write((byte)o.Outcome);
+                    w.Write(o.Version);
+                    break;
+                default:
+                    throw new ArgumentException($"no binary form for {value.GetType().Name}", nameof(value));
+            }
+        });
+    }
+
+    public static StateValue Deserialize(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        var tag = (Tag)r.ReadByte();
+        var offset = r.ReadInt64();
+        return tag switch
+        {
+            Tag.Summary => new ConferenceSummary(
+                offset, ReadNullable(r), ReadNullable(r), r.ReadInt64(),
+                r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64()),
+            Tag.Presence => new PresenceValue(offset, r.ReadBoolean(), r.ReadInt32()),
+            Tag.Chunk => new KeyChunk(offset, Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToList()),
+            Tag.Mark => new MarkValue(offset, r.ReadInt64()),
+            Tag.ParticipantsWindow => new WindowValue<ParticipantsRecord>(offset, ReadParticipants(r)),
+            Tag.ChurnWindow => new WindowValue<LivestreamChurnRecord>(offset, ReadChurn(r)),
+            Tag.DialoutWindow => ReadDialoutWindow(r, offset),
+            Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
+            Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
+            Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32()),
+            _ => throw new InvalidDataException($"unknown state value tag {(byte)tag}"),
+        };
+    }
+
+    public static byte[] Serialize(DialoutAttemptChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Write(w =>
+        {
+            w.Write(change.CompanyId);
+            w.Write(change.WindowStartMs);
+            w.Write(change.AttemptKey);
+            w.Write((byte)change.Outcome);
+            w.Write(change.Version);
+            w.Write(change.EventTimeMs);
+        });
+    }
+
+    public static DialoutAttemptChange DeserializeChange(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
+        return new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64());
+    }
+
+    private static void Begin(BinaryWriter w, Tag tag, StateValue value)
+    {
+        w.Write((byte)tag);
+        w.Write(value.Offset);
+    }
+
+    private static void WriteParticipants(BinaryWriter w, ParticipantsRecord p)
+    {
+        w.Write(p.ConferenceId);
+        WriteNullable(w, p.CompanyId);
+        WriteNullable(w, p.HostId);
+        w.Write(p.WindowStartMs);
+        w.Write(p.WindowEndMs);
+        var l = p.LeavesByReason;
+        foreach (var n in new[] { p.Joins, p.Leaves, p.Concurrent, p.PeakConcurrent, l.UserExit, l.UserDropped, l.HostKicked, l.HostKickedBlocked, l.ConferenceEnd }) w.Write(n);
+    }
+
+    private static ParticipantsRecord ReadParticipants(BinaryReader r)
+    {
+        var (conference, company, host, start, end) = (r.ReadInt64(), ReadNullable(r), ReadNullable(r), r.ReadInt64(), r.ReadInt64());
+        var n = Enumerable.Range(0, 9).Select(_ => r.ReadInt32()).ToArray();
+        return new ParticipantsRecord(conference, company, host, start, end, n[0], n[1], n[2], n[3], new ParticipantLeaveCounts(n[4], n[5], n[6], n[7], n[8]));
+    }
+
+    private static void WriteChurn(BinaryWriter w, LivestreamChurnRecord c)
+    {
+        w.Write(c.ConferenceId);
+        WriteNullable(w, c.CompanyId);
+        w.Write(c.WindowStartMs);
+        w.Write(c.WindowEndMs);
+        var l = c.LeavesByReason;
+        foreach (var n in new[] { c.ViewersAtStart, c.Enters, c.Leaves, c.PeakViewers, l.UserExit, l.UserDropped, l.HostKicked, l.HostKickedBlocked }) w.Write(n);
+    }
+
+    private static LivestreamChurnRecord ReadChurn(BinaryReader r)
+    {
+        var (conference, company, start, end) = (r.ReadInt64(), ReadNullable(r), r.ReadInt64(), r.ReadInt64());
+        var n = Enumerable.Range(0, 8).Select(_ => r.ReadInt32()).ToArray();
+        var denominator = n[0] + n[1];
+        return new LivestreamChurnRecord(
+            conference, company, start, end, n[0], n[1], n[2], new ViewerLeaveCounts(n[4], n[5], n[6], n[7]), n[3],
+            denominator == 0 ? null : (double)n[2] / denominator);
+    }
+
+    private static void WriteDialout(BinaryWriter w, DialoutAnswerRateRecord d)
+    {
+        w.Write(d.CompanyId);
+        w.Write(d.WindowStartMs);
+        w.Write(d.WindowEndMs);
+        foreach (var n in new[] { d.Attempts, d.Answered, d.Rejected, d.NoAnswer, d.Cancelled, d.NotEnabled, d.Pending }) w.Write(n);
+    }
+
+    private static WindowValue<DialoutAnswerRateRecord> ReadDialoutWindow(BinaryReader r, long offset)
+    {
+        var listed = r.ReadInt32();
+        var (company, start, end) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
+        var n = Enumerable.Range(0, 7).Select(_ => r.ReadInt32()).ToArray();
+        var decided = n[1] + n[2] + n[3] + n[4];
+        var record = new DialoutAnswerRateRecord(company, start, end, n[0], n[1], n[2], n[3], n[4], n[5], n[6], decided == 0 ? null : (double)n[1] / decided);
+        return new WindowValue<DialoutAnswerRateRecord>(offset, record, listed);
+    }
+
+    private static byte[] Write(Action<BinaryWriter> body)
+    {
+        using var stream = new MemoryStream(64);
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true)) body(w);
+        return stream.ToArray();
+    }
+
+    private static void WriteNullable(BinaryWriter w, long? value)
+    {
+        w.Write(value.HasValue);
+        if (value is { } v) w.Write(v);
+    }
+
+    private static long? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadInt64() : null;
+}

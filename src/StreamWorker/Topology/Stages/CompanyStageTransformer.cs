@@ -1,0 +1,64 @@
+using System.Globalization;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
+using StreamWorker.Aggregates;
+using StreamWorker.Kafka;
+using StreamWorker.Telemetry;
+using StreamWorker.Topology.State;
+
+namespace StreamWorker.Topology.Stages;
+
+/// <summary>
+/// The company stage in the topology: applies attempt changes (repartitioned by company) with
+/// <see cref="CompanyDialoutStage"/> and emits the window's <c>analytics-dialout-answer-rate</c> record.
+/// </summary>
+public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemptChange, string, byte[]>
+{
+    private readonly AggregateSettings settings;
+    private readonly TopicOptions topics;
+    private readonly ProcessorTelemetry telemetry;
+    private readonly CommitSignals commits;
+    private ProcessorContext<string, byte[]>? context;
+    private StreamizStageStore? store;
+    private CompanyDialoutStage? stage;
+    private InputPositions positions = new();
+
+    /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
+    public CompanyStageTransformer()
+        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals())
+    {
+    }
+
+    public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits)
+    {
+        this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
+        this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+        this.commits = commits ?? throw new ArgumentNullException(nameof(commits));
+    }
+
+    public void Init(ProcessorContext<string, byte[]> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
+        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.CompanyStore));
+        stage = new CompanyDialoutStage(settings, store);
+        positions = new InputPositions();
+        commits.Subscribe(context.Id, store.OnCommit);
+    }
+
+    public Record<string, byte[]>? Process(Record<string, DialoutAttemptChange> record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        store!.RunDue();
+        var output = stage!.Apply(record.Value, positions.Next(context!.Offset));
+        if (output is null) return null;
+        telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
+        return Record<string, byte[]>.Create(output.CompanyId.ToString(CultureInfo.InvariantCulture), OutputRecordJson.Serialize(output));
+    }
+
+    public void Close()
+    {
+        if (context is not null) commits.Unsubscribe(context.Id);
+    }
+}

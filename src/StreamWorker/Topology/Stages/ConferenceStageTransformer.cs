@@ -1,0 +1,157 @@
+using System.Globalization;
+using Streamiz.Kafka.Net.Processors.Public;
+using Streamiz.Kafka.Net.State;
+using StreamWorker.Aggregates;
+using StreamWorker.Events;
+using StreamWorker.Kafka;
+using StreamWorker.Telemetry;
+using StreamWorker.Topology.State;
+
+namespace StreamWorker.Topology.Stages;
+
+/// <summary>
+/// The conference stage in the topology: decodes each stored event, hands it to <see cref="ConferenceStage"/> with
+/// its offset, and forwards what comes out (window records, final records, attempt changes, dead letters).
+/// </summary>
+public sealed class ConferenceStageTransformer : ITransformer<string, byte[], string, StageOutput>
+{
+    private readonly AggregateSettings settings;
+    private readonly TopicOptions topics;
+    private readonly ProcessorTelemetry telemetry;
+    private readonly CommitSignals commits;
+    private ProcessorContext<string, StageOutput>? context;
+    private StreamizStageStore? store;
+    private ConferenceStage? stage;
+    private InputPositions positions = new();
+    private string task = "";
+
+    /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
+    public ConferenceStageTransformer()
+        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals())
+    {
+    }
+
+    public ConferenceStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits)
+    {
+        this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
+        this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
+        this.commits = commits ?? throw new ArgumentNullException(nameof(commits));
+    }
+
+    public void Init(ProcessorContext<string, StageOutput> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        this.context = context;
+        task = context.Id.ToString();
+        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore));
+        // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
+        // changelogs, so the stage reads its stream time and queues from the store at the first record.
+        stage = new ConferenceStage(settings, store);
+        positions = new InputPositions();
+        commits.Subscribe(context.Id, store.OnCommit);
+    }
+
+    public Record<string, StageOutput>? Process(Record<string, byte[]> record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        store!.RunDue();
+        var offset = positions.Next(context!.Offset);
+        if (!StoredEventReader.TryRead(record.Value, out var stored, out var error))
+        {
+            telemetry.EventRead("unknown", "unusable");
+            DeadLetter(record.Key, DeadLetters.Unusable(null, [new FieldError("value", error!)], DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, record.Timestamp.UnixTimestampMs)), DeadLetters.AsJsonString(record.Value)), DeadLetterReasons.Unusable);
+            return null;
+        }
+
+        using var activity = ProcessingActivity.Start(telemetry.ActivitySource, record);
+        var eventTime = stored!.Timestamp.ToUnixTimeMilliseconds();
+        var f = stored.Fields;
+        var reading = AggregateEventFactory.Read(new EventRawFields(
+            stored.EventId, stored.Event, eventTime, f.ConferenceId, f.CompanyId, f.HostId, f.ParticipantId, f.ReasonForLeaving, f.Status));
+        switch (reading.Relevance)
+        {
+            case EventRelevance.Unknown:
+                telemetry.EventRead("unknown", "unknown");
+                EmitClosed(stage!.Observe(eventTime, offset), "stream_time");
+                break;
+            case EventRelevance.NotConsumed:
+                telemetry.EventRead(stored.Event, "ignored");
+                EmitClosed(stage!.Observe(eventTime, offset), "stream_time");
+                break;
+            case EventRelevance.Unusable:
+                telemetry.EventRead(stored.Event, "unusable");
+                EmitClosed(stage!.Observe(eventTime, offset), "stream_time");
+                DeadLetter(record.Key, DeadLetters.Unusable(stored.EventId, [.. reading.Problems.Select(p => new FieldError(p.Key, p.Value))], stored.ReceivedAt, record.Value), DeadLetterReasons.Unusable);
+                break;
+            default:
+                Apply(record, stored, reading.Event!, offset);
+                break;
+        }
+
+        return null;
+    }
+
+    public void Close()
+    {
+        if (context is not null) commits.Unsubscribe(context.Id);
+        telemetry.TaskClosed(task);
+    }
+
+    private void Apply(Record<string, byte[]> record, StoredEvent stored, AggregateEvent e, long offset)
+    {
+        var result = stage!.Process(e, offset);
+        EmitClosed(result.Closed, "stream_time");
+        telemetry.EventRead(stored.Event, result.Decision switch
+        {
+            EventDecision.Applied => "applied",
+            EventDecision.Duplicate => "duplicate",
+            _ => "late",
+        });
+
+        var key = e.ConferenceId.ToString(CultureInfo.InvariantCulture);
+        if (result.Participants is { } participants) Emit(key, OutputKind.Participants, OutputRecordJson.Serialize(participants), topics.Participants, stored);
+        if (result.LivestreamChurn is { } churn) Emit(key, OutputKind.LivestreamChurn, OutputRecordJson.Serialize(churn), topics.LivestreamChurn, stored);
+        if (result.DialoutChange is { } change)
+        {
+            context!.Forward(change.CompanyId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.DialoutAttemptChange, null, change));
+        }
+
+        if (result.OutcomeReached is { } outcome) telemetry.DialoutOutcomeReached(outcome.ToString().ToLowerInvariant());
+        if (result.ViewerLeft) telemetry.LivestreamLeft(stored.Fields.ReasonForLeaving!);
+        if (result.ParticipantsDelta != 0 || result.ViewersDelta != 0) telemetry.PresenceChanged(task, result.ParticipantsDelta, result.ViewersDelta);
+        if (result.Decision == EventDecision.Late)
+        {
+            DeadLetter(record.Key, DeadLetters.Late(stored.EventId, stage.StreamTimeMs ?? e.TimeMs, stored.ReceivedAt, record.Value), DeadLetterReasons.Late);
+        }
+    }
+
+    private void EmitClosed(ClosedWindows closed, string reason)
+    {
+        foreach (var r in closed.Participants)
+        {
+            context!.Forward(r.ConferenceId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.Participants, OutputRecordJson.Serialize(r)));
+            telemetry.WindowClosed(topics.Participants, reason);
+        }
+
+        foreach (var r in closed.LivestreamChurn)
+        {
+            context!.Forward(r.ConferenceId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.LivestreamChurn, OutputRecordJson.Serialize(r)));
+            telemetry.WindowClosed(topics.LivestreamChurn, reason);
+        }
+
+        if (closed.ParticipantsDropped != 0 || closed.ViewersDropped != 0) telemetry.PresenceChanged(task, -closed.ParticipantsDropped, -closed.ViewersDropped);
+    }
+
+    private void Emit(string key, OutputKind kind, byte[] value, string topic, StoredEvent stored)
+    {
+        context!.Forward(key, new StageOutput(kind, value));
+        telemetry.RecordEmitted(topic, stored.Timestamp, stored.ReceivedAt);
+    }
+
+    private void DeadLetter(string? key, StageOutput letter, string reason)
+    {
+        context!.Forward(key ?? "", letter);
+        telemetry.DeadLetterWritten(reason);
+    }
+}
