@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 SLN := StreamWorker.sln
 
-.PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor run-broker demo bench clean
+.PHONY: help restore build test test-unit test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
 
 help:
 	@echo "make run | run-gateway | run-processor | run-broker | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | yamllint"
@@ -28,6 +28,15 @@ test-reliability:
 
 test-observability:
 	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Observability
+
+## Lints docs/openapi.json (redocly), validates docs/asyncapi.yaml (AsyncAPI parser) and unit-tests the alert
+## rules (promtool); installs node/npm, promtool and the npm tools when missing.
+docs-check:
+	.ci/check-docs
+
+## Rewrites docs/openapi.json from what the gateway serves at /openapi/v1.json (after an intended API change).
+openapi:
+	STREAMWORKER_UPDATE_OPENAPI=1 $(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter "FullyQualifiedName~OpenApiDocumentTests"
 
 ## StreamWorker, role all, with the embedded in-memory broker on 127.0.0.1:9092 and HTTP on :8080.
 run:
