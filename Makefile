@@ -6,7 +6,12 @@ SLN := StreamWorker.sln
 .PHONY: help restore build test test-unit test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
 
 help:
-	@echo "make run | run-gateway | run-processor | run-broker | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | yamllint"
+	@echo "run:    run (role all, embedded broker) | run-gateway | run-processor | run-broker | demo"
+	@echo "test:   test (everything, as CI) | test-unit | test-reliability | test-observability | deploy-test"
+	@echo "docs:   docs-check (OpenAPI lint, AsyncAPI validation, alert-rule tests) | openapi (rewrite docs/openapi.json)"
+	@echo "deploy: compose-up | compose-down | compose-clean | compose-config | helm-lint | yamllint"
+	@echo "build:  restore | build | clean"
+	@echo "bench:  bench | bench-smoke"
 
 restore:
 	$(DOTNET) restore $(SLN)

@@ -3,7 +3,7 @@ using StreamWorker.Topology;
 
 namespace StreamWorker.Hosting;
 
-/// <summary>Processor readiness (contract section 4): the stream threads are RUNNING.</summary>
+/// <summary>Processor readiness (docs/http-api.md, docs/operations.md): the stream threads are RUNNING.</summary>
 public sealed class StreamThreadsHealthCheck(ProcessorService processor) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
