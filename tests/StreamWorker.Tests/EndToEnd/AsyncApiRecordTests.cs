@@ -13,6 +13,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// docs/asyncapi.yaml declares for that topic: value, headers and key. A consumer generating code from the
 /// document can therefore read what is really there.
 /// </summary>
+[Collection(StandaloneEndToEndGroup.Name)]
 public sealed class AsyncApiRecordTests : IAsyncLifetime
 {
     private const long Conference = 6001;
