@@ -3,10 +3,15 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 SLN := StreamWorker.sln
 
-.PHONY: help restore build test test-unit test-reliability test-observability run run-gateway run-processor run-broker demo bench clean
+.PHONY: help restore build test test-unit test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
 
 help:
-	@echo "make run | run-gateway | run-processor | run-broker | test | test-unit | test-reliability | test-observability | demo | bench | compose-up | compose-down | helm-lint | yamllint"
+	@echo "run:    run (role all, embedded broker) | run-gateway | run-processor | run-broker | demo"
+	@echo "test:   test (everything, as CI) | test-unit | test-reliability | test-observability | deploy-test"
+	@echo "docs:   docs-check (OpenAPI lint, AsyncAPI validation, alert-rule tests) | openapi (rewrite docs/openapi.json)"
+	@echo "deploy: compose-up | compose-down | compose-clean | compose-config | helm-lint | yamllint"
+	@echo "build:  restore | build | clean"
+	@echo "bench:  bench | bench-smoke"
 
 restore:
 	$(DOTNET) restore $(SLN)
@@ -28,6 +33,15 @@ test-reliability:
 
 test-observability:
 	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Observability
+
+## Lints docs/openapi.json (redocly), validates docs/asyncapi.yaml (AsyncAPI parser) and unit-tests the alert
+## rules (promtool); installs node/npm, promtool and the npm tools when missing.
+docs-check:
+	.ci/check-docs
+
+## Rewrites docs/openapi.json from what the gateway serves at /openapi/v1.json (after an intended API change).
+openapi:
+	STREAMWORKER_UPDATE_OPENAPI=1 $(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter "FullyQualifiedName~OpenApiDocumentTests"
 
 ## StreamWorker, role all, with the embedded in-memory broker on 127.0.0.1:9092 and HTTP on :8080.
 run:

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace StreamWorker.Events;
 
 /// <summary>
-/// The value of a <c>webhook-events-dlq</c> record (contract section 2):
+/// The value of a <c>webhook-events-dlq</c> record (docs/topics.md):
 /// <c>{"event_id", "reason", "errors", "received_at", "body"}</c>.
 /// <c>errors</c> maps a field path to its messages, as in problem+json;
 /// <c>body</c> is the event as JSON (privacy rules already applied), or a string when it did not parse.

@@ -6,14 +6,15 @@ namespace StreamWorker.Events;
 
 /// <summary>
 /// Checks that a body is the platform's envelope: a JSON object with a string <c>event</c>, a string
-/// <c>payload</c> holding a JSON object, and an ISO 8601 <c>timestamp</c> (webhook-events.md, contract section 1).
+/// <c>payload</c> holding a JSON object, and an ISO 8601 <c>timestamp</c> (docs/webhook-events.md, docs/http-api.md).
 /// Decisions where the documentation is silent:
 /// <list type="bullet">
 /// <item>keys other than these three are ignored (skipped without being looked at), so the platform may add some;</item>
 /// <item>a second occurrence of <c>event</c>, <c>payload</c> or <c>timestamp</c> is an error naming that key: which one
 /// to believe would be a guess;</item>
 /// <item>a body that is not valid UTF-8 is an error on <c>body</c>; a leading UTF-8 byte order mark is allowed;</item>
-/// <item>an empty <c>event</c> is an error; any other string is an event name (unknown names are passed through);</item>
+/// <item><c>event</c> must be an identifier (<see cref="IsEventName"/>); unknown identifiers are passed through, but
+/// anything else (empty, 10,000 characters, spaces or markup) is an error, so it never reaches the topic or a metric;</item>
 /// <item><c>timestamp</c> must have a date and a time; without a UTC offset it is read as UTC;</item>
 /// <item>nesting deeper than <see cref="MaxDepth"/> in the body or <see cref="PayloadMaxDepth"/> in the payload is rejected.</item>
 /// </list>
@@ -21,6 +22,9 @@ namespace StreamWorker.Events;
 internal static class EnvelopeReader
 {
     public const int MaxDepth = 64;
+
+    /// <summary>The longest accepted <c>event</c> name; the longest documented one has 30 characters.</summary>
+    public const int MaxEventNameLength = 64;
 
     /// <summary>Lower than <see cref="MaxDepth"/> so that the payload still fits once nested in a stored or dead-letter value.</summary>
     public const int PayloadMaxDepth = 32;
@@ -116,9 +120,13 @@ internal static class EnvelopeReader
         {
             errors.Add(new FieldError(Event, "is not a valid string (unpaired surrogate escape)"));
         }
-        else if (string.IsNullOrWhiteSpace(name))
+        else if (string.IsNullOrEmpty(name))
         {
             errors.Add(new FieldError(Event, "must not be empty"));
+        }
+        else if (!IsEventName(name))
+        {
+            errors.Add(new FieldError(Event, $"must be an event name: a lower-case letter, then at most {MaxEventNameLength - 1} lower-case letters, digits or underscores"));
         }
         else
         {
@@ -180,6 +188,18 @@ internal static class EnvelopeReader
         {
             errors.Add(new FieldError(Timestamp, "must be an ISO 8601 date and time, such as 2022-08-24T20:56:55.000Z"));
         }
+    }
+
+    /// <summary>Whether <paramref name="name"/> matches <c>^[a-z][a-z0-9_]{0,63}$</c>, the shape of every documented event name.</summary>
+    public static bool IsEventName(string name)
+    {
+        if (name.Length is 0 or > MaxEventNameLength || name[0] is < 'a' or > 'z') return false;
+        foreach (var c in name)
+        {
+            if (c is not ((>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')) return false;
+        }
+
+        return true;
     }
 
     private static bool TryGetString(ref Utf8JsonReader reader, out string? value)

@@ -5,7 +5,7 @@ namespace StreamWorker.Events;
 
 /// <summary>
 /// The <c>event_id</c>: a stable digest of (<c>event</c>, <c>payload</c>, <c>timestamp</c>), so that the same
-/// delivery retried gets the same id (contract section 1).
+/// delivery retried gets the same id (docs/http-api.md).
 /// <para>
 /// It is the first 16 bytes of SHA-256, as 32 lowercase hex characters, over the canonical JSON text
 /// <c>["&lt;event&gt;","&lt;timestamp&gt;",{payload}]</c> where the timestamp is UTC with milliseconds

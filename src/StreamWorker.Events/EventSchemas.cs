@@ -4,7 +4,7 @@ using static StreamWorker.Events.WebhookEventNames;
 namespace StreamWorker.Events;
 
 /// <summary>
-/// The payload fields of each known event (webhook-events.md). Every listed field is required except those
+/// The payload fields of each known event (docs/webhook-events.md). Every listed field is required except those
 /// the documentation or its published example shows may be missing: <c>company_id</c> on <c>conference_end</c>
 /// and <c>image_url</c>. Fields not listed here are kept as received and not checked.
 /// </summary>

@@ -5,7 +5,7 @@ namespace StreamWorker.Events;
 /// <summary>Writes the stored forms of an event: the <c>webhook-events</c> value and the dead-letter value.</summary>
 internal static class EventValueWriter
 {
-    /// <summary><c>{"event_id","event","timestamp","received_at","payload"}</c> (contract section 2), as an exact-size array.</summary>
+    /// <summary><c>{"event_id","event","timestamp","received_at","payload"}</c> (docs/topics.md), as an exact-size array.</summary>
     public static byte[] StoredValue(
         string eventId, string eventName, string timestamp, DateTimeOffset receivedAt, CheckedPayload payload, PersonalData personalData)
     {

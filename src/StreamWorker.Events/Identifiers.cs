@@ -5,7 +5,7 @@ namespace StreamWorker.Events;
 
 /// <summary>
 /// Reads an identifier as the platform sends it: a JSON integer or a string of decimal digits
-/// (contract section 1), non-negative and within <see cref="long"/>, which is what the processor reads.
+/// (docs/http-api.md), non-negative and within <see cref="long"/>, which is what the processor reads.
 /// </summary>
 internal static class Identifiers
 {
@@ -23,7 +23,7 @@ internal static class Identifiers
         }
     }
 
-    /// <summary>The Kafka record key (contract section 2): <c>conference_id</c> when the payload has one, else <c>host_id</c>.</summary>
+    /// <summary>The Kafka record key (docs/topics.md): <c>conference_id</c> when the payload has one, else <c>host_id</c>.</summary>
     public static string? RecordKey(JsonElement payload)
     {
         if (payload.TryGetProperty("conference_id"u8, out var conference) && TryRead(conference, out var conferenceId))

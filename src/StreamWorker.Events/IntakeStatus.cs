@@ -1,6 +1,6 @@
 namespace StreamWorker.Events;
 
-/// <summary>What the gateway does with a webhook body (contract section 1).</summary>
+/// <summary>What the gateway does with a webhook body (docs/http-api.md).</summary>
 public enum IntakeStatus
 {
     /// <summary>Store in the events topic, answer 202.</summary>

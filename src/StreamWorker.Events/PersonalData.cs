@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace StreamWorker.Events;
 
 /// <summary>
-/// Applies <c>Privacy:PersonalData</c> to the payload fields that hold personal data (contract section 1).
+/// Applies <c>Privacy:PersonalData</c> to the payload fields that hold personal data (docs/http-api.md).
 /// Only top-level payload fields are looked at: that is where the platform puts them.
 /// </summary>
 internal sealed class PersonalData(PersonalDataMode mode, byte[] hashKey)

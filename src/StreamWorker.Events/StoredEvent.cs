@@ -1,7 +1,7 @@
 namespace StreamWorker.Events;
 
 /// <summary>
-/// A verified event as read back from the events topic (contract section 2).
+/// A verified event as read back from the events topic (docs/topics.md).
 /// </summary>
 public sealed record StoredEvent(
     string EventId,

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace StreamWorker.Events;
 
-/// <summary>The 22 event names of the platform's webhook documentation (webhook-events.md).</summary>
+/// <summary>The 22 event names of the platform's webhook documentation (docs/webhook-events.md).</summary>
 public static class WebhookEventNames
 {
     public const string ConferenceStart = "conference_start";

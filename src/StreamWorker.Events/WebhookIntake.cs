@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StreamWorker.Events;
 
 /// <summary>
-/// Turns one webhook body into the record the gateway writes (contract section 1): the events-topic value
+/// Turns one webhook body into the record the gateway writes (docs/http-api.md): the events-topic value
 /// of a valid event, the dead-letter value of an authentic but invalid one, or the list of envelope errors.
 /// Knows nothing of HTTP or Kafka; thread-safe; never throws for any body.
 /// </summary>

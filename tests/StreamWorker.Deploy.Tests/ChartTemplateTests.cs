@@ -15,12 +15,12 @@ public sealed class ChartTemplateTests
         [.. HelmTemplateActions.TemplateFiles().Where(name => name.EndsWith(".yaml", StringComparison.Ordinal))];
 
     [Fact]
-    public void Chart_HasTheIssuesObjects()
+    public void Chart_HasItsObjects()
     {
         var expected = new[]
         {
             "NOTES.txt", "_helpers.tpl", "configmap.yaml", "gateway-deployment.yaml", "gateway-hpa.yaml", "gateway-pdb.yaml",
-            "gateway-service.yaml", "processor-pdb.yaml", "processor-service.yaml", "processor-workload.yaml", "secret.yaml",
+            "gateway-service.yaml", "processor-pdb.yaml", "processor-service.yaml", "processor-workload.yaml", "prometheusrule.yaml", "secret.yaml",
             "serviceaccount.yaml", "servicemonitor.yaml",
         };
 

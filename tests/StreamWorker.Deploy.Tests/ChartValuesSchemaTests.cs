@@ -46,7 +46,7 @@ public sealed class ChartValuesSchemaTests
     [Fact]
     public void DefaultValues_HoldNoSigningTokenAndNoHashKey()
     {
-        // Contract: tokens come from configuration or a mounted secret, never from the chart's defaults.
+        // docs/http-api.md: tokens come from configuration or a mounted secret, never from the chart's defaults.
         var values = ChartValues.Defaults();
 
         Assert.Empty(values["gateway"]!["signingTokens"]!.AsArray());

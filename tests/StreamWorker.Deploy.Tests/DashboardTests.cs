@@ -152,7 +152,7 @@ public sealed partial class DashboardTests
     {
         var expressions = GrafanaDashboard.Load("analytics.json").Expressions().ToList();
 
-        // answered / (answered + rejected + noanswer + cancelled), as contract 3.3 defines answer_rate.
+        // answered / (answered + rejected + noanswer + cancelled), as docs/aggregates.md defines answer_rate.
         Assert.Contains(expressions, expression =>
             expression.Contains("streamworker_dialout_outcomes_total", StringComparison.Ordinal)
             && expression.Contains("outcome=\"answered\"", StringComparison.Ordinal)

@@ -38,7 +38,7 @@ internal static class Samples
         ["one_time_access_code_reused"] = """{"host_id":61803,"company_id":4242,"conference_id":1258835,"original_conference_id":1258000}""",
     };
 
-    /// <summary>Required payload fields, written out from the table of webhook-events.md (not taken from the code under test).</summary>
+    /// <summary>Required payload fields, written out from the table of docs/webhook-events.md (not taken from the code under test).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RequiredFields = new Dictionary<string, string[]>
     {
         ["conference_start"] = ["host_id", "company_id", "conference_id"],

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace StreamWorker.Simulator.Tests;
 
 /// <summary>
-/// The input contract as written in webhook-events.md, restated independently of the generator so that
+/// The input format as written in docs/webhook-events.md, restated independently of the generator so that
 /// the tests check the generator against the spec rather than against itself.
 /// </summary>
 internal static class WebhookSpec

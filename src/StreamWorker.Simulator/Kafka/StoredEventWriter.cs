@@ -8,7 +8,7 @@ using StreamWorker.Simulator.Generation;
 namespace StreamWorker.Simulator.Kafka;
 
 /// <summary>
-/// Turns a delivery into the record the gateway would have written to <c>webhook-events</c> (contract section 2),
+/// Turns a delivery into the record the gateway would have written to <c>webhook-events</c> (docs/topics.md),
 /// for filling the topic directly in the processor benchmark: key <c>conference_id</c> or else <c>host_id</c>,
 /// value <c>{"event_id","event","timestamp","received_at","payload"}</c> with identifiers as integers and
 /// personal data hashed. The event id is this tool's own stable digest of (event, payload, timestamp), so

@@ -4,7 +4,7 @@ namespace StreamWorker.Simulator.Watch;
 
 /// <summary>
 /// What the live view knows of the analytics topics: per topic, the latest record per (key, window_start),
-/// as the contract tells consumers to keep them. Bounded: beyond <see cref="MaxRowsPerTopic"/> the oldest
+/// as docs/topics.md tells consumers to keep them. Bounded: beyond <see cref="MaxRowsPerTopic"/> the oldest
 /// windows are forgotten. Thread-safe: the consumer writes while the screen reads.
 /// </summary>
 internal sealed class AnalyticsView(IReadOnlyList<TopicLayout> layouts)

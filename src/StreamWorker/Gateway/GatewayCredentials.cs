@@ -9,7 +9,7 @@ namespace StreamWorker.Gateway;
 /// <summary>
 /// Resolves the secrets the gateway runs with. With real Kafka they must be configured (validated at start);
 /// with the embedded development broker, a missing token or hash key is generated, and a generated token is
-/// shown once at start-up (the one exception to "tokens are never logged", contract section 4).
+/// shown once at start-up (the one exception to "tokens are never logged", docs/http-api.md).
 /// </summary>
 public sealed partial class GatewayCredentials
 {

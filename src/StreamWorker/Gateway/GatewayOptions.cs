@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace StreamWorker.Gateway;
 
-/// <summary>The webhook endpoint's settings (contract sections 1 and 4). Bound from <c>Gateway</c>.</summary>
+/// <summary>The webhook endpoint's settings (docs/http-api.md, docs/configuration.md). Bound from <c>Gateway</c>.</summary>
 public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";

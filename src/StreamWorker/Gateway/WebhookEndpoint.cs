@@ -11,7 +11,7 @@ using StreamWorker.Telemetry;
 namespace StreamWorker.Gateway;
 
 /// <summary>
-/// <c>POST /webhooks</c>, exactly as contract section 1: authenticate, bound and validate the body, write it
+/// <c>POST /webhooks</c>, exactly as docs/http-api.md says: authenticate, bound and validate the body, write it
 /// durably, and answer only once the broker has acknowledged (or clearly has not).
 /// </summary>
 public sealed class WebhookEndpoint(

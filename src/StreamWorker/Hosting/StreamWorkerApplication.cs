@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StreamWorker.EmbeddedKafka;
 using StreamWorker.Events;
 using StreamWorker.Gateway;
+using StreamWorker.Gateway.OpenApi;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology;
@@ -64,8 +65,10 @@ public static class StreamWorkerApplication
         if (role.HasFlag(StreamWorkerRole.Gateway))
         {
             app.UseRateLimiter();
-            app.MapPost("/webhooks", static context => context.RequestServices.GetRequiredService<WebhookEndpoint>().HandleAsync(context))
-                .RequireGatewayRateLimit();
+            app.MapPost("/webhooks", static (HttpContext context, WebhookEndpoint endpoint) => endpoint.HandleAsync(context))
+                .RequireGatewayRateLimit()
+                .DescribeWebhookEndpoint();
+            app.MapOpenApi(GatewayOpenApi.Route);
         }
 
         // Resolve the infrastructure now: the embedded broker starts, secrets are checked and a generated
@@ -132,6 +135,7 @@ public static class StreamWorkerApplication
         services.AddSingleton<KafkaEventProducer>();
         services.AddSingleton<WebhookEndpoint>();
         services.AddGatewayRateLimiting();
+        services.AddGatewayOpenApi();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace StreamWorker.Kafka;
 
-/// <summary>Topic names and partitioning (contract section 2). Bound from <c>Topics</c>.</summary>
+/// <summary>Topic names and partitioning (docs/topics.md). Bound from <c>Topics</c>.</summary>
 public sealed class TopicOptions
 {
     public const string SectionName = "Topics";

@@ -6,7 +6,7 @@ using StreamWorker.Tests.Support.Oracle;
 namespace StreamWorker.Tests.EndToEnd;
 
 /// <summary>
-/// An independent check of contract section 3: a seeded, realistic scenario is posted to a real StreamWorker
+/// An independent check of docs/aggregates.md: a seeded, realistic scenario is posted to a real StreamWorker
 /// (role all, embedded broker, one partition so that stream time is that of the whole input), and the analytics
 /// topics and late dead letters must equal what a naive reference implementation (ContractOracle) computes from
 /// the stored events in read order.
@@ -145,7 +145,7 @@ public sealed class ContractOracleTests
     }
 
     /// <summary>
-    /// The oracle itself against records worked out by hand from contract section 3 and docs/topology.md, so that a
+    /// The oracle itself against records worked out by hand from docs/aggregates.md and docs/topology.md, so that a
     /// match with the processor means both follow the text rather than share a misreading.
     /// </summary>
     [Fact]

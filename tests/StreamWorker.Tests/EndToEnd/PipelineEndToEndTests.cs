@@ -7,7 +7,7 @@ namespace StreamWorker.Tests.EndToEnd;
 
 /// <summary>
 /// HTTP posts to the gateway, through the embedded broker and the processor (role all, one process), to the
-/// output topics read by a real consumer: the exact records of contract section 3 for a small scenario.
+/// output topics read by a real consumer: the exact records of docs/aggregates.md for a small scenario.
 /// </summary>
 public sealed class PipelineEndToEndTests : IAsyncLifetime
 {

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>
-/// Contract section 1: 202 only after the broker acknowledged. Thousands of events are posted while the broker
+/// docs/http-api.md: 202 only after the broker acknowledged. Thousands of events are posted while the broker
 /// is slowed beyond the ack timeout, fails produce requests and goes down and up; every event answered 202
 /// must then be in the events topic.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>
-/// Issue 6 item 4: the processor is killed with SIGKILL in the middle of a live stream and restarted; its state
+/// The processor is killed with SIGKILL in the middle of a live stream and restarted; its state
 /// comes back from the changelog topics and the final output equals a run over the same input that never
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
@@ -85,7 +85,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Regression: stream time must survive a restart (contract 3.0). The first event read after the restart is
+    /// Regression: stream time must survive a restart (docs/aggregates.md). The first event read after the restart is
     /// late against the stream time reached before the crash, so it is dead-lettered and changes no window.
     /// </summary>
     [Fact]

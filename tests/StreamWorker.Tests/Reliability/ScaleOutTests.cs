@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>
-/// Issue 6 item 5: two processor processes in one consumer group (one application id) split the partitions of
+/// Two processor processes in one consumer group (one application id) split the partitions of
 /// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>

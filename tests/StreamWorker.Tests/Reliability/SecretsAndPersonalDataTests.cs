@@ -5,7 +5,7 @@ using StreamWorker.Tests.Support;
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>
-/// Contract section 4: tokens are never logged, and phone_number and meeting_url never appear in logs or
+/// docs/http-api.md and docs/configuration.md: tokens are never logged, and phone_number and meeting_url never appear in logs or
 /// metrics. Every log entry at every level (messages, structured values, scopes, exceptions) and the whole
 /// /metrics text are searched after a run that sends them through every path: accepted, dead-lettered,
 /// rejected, unauthorized, and refused while the broker is down.

@@ -23,7 +23,7 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
     public IEnumerable<string> Topics =>
         [.. AnalyticsTopics, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
 
-    /// <summary>The child process's environment (contract section 4 keys in environment form).</summary>
+    /// <summary>The child process's environment (docs/configuration.md keys in environment form).</summary>
     public IReadOnlyDictionary<string, string> Environment(string bootstrapServers, int httpPort, string stateDirectory) => new Dictionary<string, string>
     {
         ["Role"] = "processor",

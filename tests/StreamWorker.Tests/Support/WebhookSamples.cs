@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace StreamWorker.Tests.Support;
 
-/// <summary>Valid webhook bodies for every event type of webhook-events.md, and helpers to vary them.</summary>
+/// <summary>Valid webhook bodies for every event type of docs/webhook-events.md, and helpers to vary them.</summary>
 public static class WebhookSamples
 {
     public static readonly IReadOnlyDictionary<string, string> Payloads = new Dictionary<string, string>(StringComparer.Ordinal)
