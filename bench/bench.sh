@@ -94,7 +94,8 @@ start_gateway() { # port log [extra VAR=value...]: Role=gateway, shipped setting
   shift 2
   # --contentRoot: read the shipped appsettings.json (log levels) as the container does from its WORKDIR.
   # shellcheck disable=SC2086 # GATEWAY_ENV is a list of VAR=value words
-  env Role=gateway ASPNETCORE_URLS="http://127.0.0.1:$port" Gateway__SigningTokens__0="$token" "$@" ${GATEWAY_ENV:-} \
+  # With Kafka:BootstrapServers set the gateway needs a stable hash key for personal data; a fixed one for benchmarks.
+  env Role=gateway ASPNETCORE_URLS="http://127.0.0.1:$port" Gateway__SigningTokens__0="$token" Privacy__HashKey=bench-hash-key-0123456789abcdef "$@" ${GATEWAY_ENV:-} \
     dotnet "$bin_dir/StreamWorker.dll" --contentRoot "$PWD/$bin_dir" >"$log" 2>&1 &
   echo $!
 }
