@@ -160,7 +160,7 @@ passthrough_args=()
 for kv in ${PASSTHROUGH_SET:-}; do passthrough_args+=(--set "$kv"); done
 passthrough() { # partitioner
   dotnet "$bench_tool" passthrough --bootstrap "127.0.0.1:$broker_port" --count "$written" --to bench-passthrough \
-    --partitioner "$1" --timeout "$timeout" "${passthrough_args[@]}" 2>>"$logs/passthrough.log" | tail -n 1
+    --partitioner "$1" --timeout "$timeout" "${passthrough_args[@]}" 2>>"$logs/passthrough.log" | grep '^{' | tail -n 1
 }
 echo "Streamiz pass-through of the same $written events (default stream partitioner, then none)..." >&2
 pass_default=$(passthrough default) || pass_default='{}'

@@ -34,6 +34,8 @@ internal static class PassThrough
         };
         var config = ProcessorService.CreateConfig(options, args.Required("bootstrap"), args.ClientProperties);
         config.DefaultTimestampExtractor = new RecordTimestampExtractor();
+        // Streamiz logs to the console by default; stdout is this command's one JSON line.
+        config.Logger = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 
         var builder = new StreamBuilder();
         var stream = builder.Stream<string, byte[]>(input, new StringSerDes(), new ByteArraySerDes())
@@ -50,7 +52,7 @@ internal static class PassThrough
                 throw new ArgumentException($"--partitioner must be default or none, got '{partitioner}'");
         }
 
-        using var kafkaStream = new KafkaStream(builder.Build(), config);
+        var kafkaStream = new KafkaStream(builder.Build(), config);
         await kafkaStream.StartAsync(cancellationToken).ConfigureAwait(false);
         var deadline = Stopwatch.StartNew();
         long firstCount = 0, firstAt = 0, endAt = 0, seen = 0;
@@ -73,6 +75,7 @@ internal static class PassThrough
             await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None).ConfigureAwait(false);
         }
 
+        kafkaStream.Dispose();
         var seconds = endAt > 0 ? Stopwatch.GetElapsedTime(firstAt, endAt).TotalSeconds : (double?)null;
         var rate = seconds > 0 ? Math.Round((seen - firstCount) / seconds.Value, 1) : (double?)null;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
