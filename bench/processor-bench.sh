@@ -9,13 +9,23 @@
 #    event time; with the defaults about 11k are live - started, not ended - at the end of the topic; the script
 #    counts them from the same deterministic traffic and reports live_conferences).
 # 3. simulator raw-consume: consume from the beginning and JsonDocument.Parse every value; events/s first to last.
-# 4. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
+# 4. Streamiz pass-through (bench/StreamWorker.Bench passthrough): the processor's stream configuration, a topology
+#    that writes every record to one topic, no state; once with Streamiz's default stream partitioner (To(topic)) and
+#    once without one (KeyPartitionedSink.ToByKey), to price StreamsProducer.PartitionsFor.
+# 5. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
-#    EVENTS; peak RSS = VmHWM of that process.
+#    EVENTS; peak RSS = VmHWM of that process. The time it passed LARGE_EVENTS is kept too (same-count rate).
+# 6. Large conference: a fresh broker (same settings), the first LARGE_EVENTS events of one conference with
+#    LARGE_VIEWERS livestream viewers and LARGE_PARTICIPANTS participants over LARGE_DURATION (one company, event-time
+#    order, no re-deliveries), the same processor; ratio = its events/s / the many-small run's over the same count.
+#    One conference is one key, so one partition, and the embedded broker keeps at most 5 MiB per partition: the
+#    prefill compresses (lz4) and LARGE_EVENTS defaults to what fits (the script checks and reports it).
 #
 # Environment: EVENTS (550000), CONFERENCES (13000), PER_PARTITION (10000), BROKER_PORT (19092),
 #   PROCESSOR_PORT (8091), BROKER_HTTP_PORT (8092), CONFIGURATION (Release), PROCESSOR_TIMEOUT (180 s),
-#   PROCESSOR_ENV (extra VAR=value settings for the processor, space separated).
+#   PROCESSOR_ENV (extra VAR=value settings for the processor, space separated), LARGE_EVENTS (min(EVENTS, 50000)),
+#   LARGE_VIEWERS (50000), LARGE_PARTICIPANTS (5000), LARGE_DURATION (1h), LARGE_TIMEOUT (PROCESSOR_TIMEOUT),
+#   PASSTHROUGH_SET (librdkafka key=value settings for the pass-through, space separated, as Kafka__Client__* would be).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,10 +37,16 @@ processor_port=${PROCESSOR_PORT:-8091}
 broker_http_port=${BROKER_HTTP_PORT:-8092}
 configuration=${CONFIGURATION:-Release}
 timeout=${PROCESSOR_TIMEOUT:-180}
+large_events=${LARGE_EVENTS:-$(( events < 50000 ? events : 50000 ))}
+large_viewers=${LARGE_VIEWERS:-50000}
+large_participants=${LARGE_PARTICIPANTS:-5000}
+large_duration=${LARGE_DURATION:-1h}
+large_timeout=${LARGE_TIMEOUT:-$timeout}
 partitions=$(( (events + per_partition - 1) / per_partition ))
 app_id="bench-$(date +%s)-$$"
 bin="src/StreamWorker/bin/$configuration/net10.0/StreamWorker.dll"
 simulator="src/StreamWorker.Simulator/bin/$configuration/net10.0/StreamWorker.Simulator.dll"
+bench_tool="bench/StreamWorker.Bench/bin/$configuration/net10.0/StreamWorker.Bench.dll"
 logs=${TMPDIR:-/tmp}/streamworker-bench
 state_dir="$logs/state-$app_id"
 mkdir -p "$logs"
@@ -69,14 +85,61 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "building StreamWorker and the simulator ($configuration)..." >&2
   dotnet build src/StreamWorker -c "$configuration" -nologo -v quiet >&2
   dotnet build src/StreamWorker.Simulator -c "$configuration" -nologo -v quiet >&2
+  dotnet build bench/StreamWorker.Bench -c "$configuration" -nologo -v quiet >&2
 fi
 
+start_broker() { # application id: the embedded broker alone, with the processor's internal topics for that id
+  Role=broker Kafka__Embedded__Port="$broker_port" Topics__Partitions="$partitions" Processor__ApplicationId="$1" \
+    Topics__Extra__0=bench-passthrough ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" \
+    dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/broker.log" 2>&1 &
+  broker_pid=$!
+  started_pids+=("$broker_pid")
+  wait_for "http://127.0.0.1:$broker_http_port/healthz" 60 "$broker_pid"
+}
+
+stop_pid() { # pid: stop one process this script started
+  kill -TERM "$1" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$1" 2>/dev/null || true
+}
+
+run_processor() { # application id, state dir, events, timeout, mark: sets proc_rate proc_seconds proc_count proc_rss mark_rate
+  local id=$1 dir=$2 target=$3 limit=$4 mark=$5
+  # shellcheck disable=SC2086 # PROCESSOR_ENV is a list of VAR=value words
+  env Role=processor Kafka__BootstrapServers="127.0.0.1:$broker_port" Processor__ApplicationId="$id" \
+    Processor__StateDirectory="$dir" ASPNETCORE_URLS="http://127.0.0.1:$processor_port" ${PROCESSOR_ENV:-} \
+    dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/processor-$id.log" 2>&1 &
+  local pid=$!
+  started_pids+=("$pid")
+  echo "$pid" >"$logs/processor.pid" # for perf / dotnet-counters while it runs
+  wait_for "http://127.0.0.1:$processor_port/healthz" 60 "$pid"
+  local deadline=$(( $(date +%s) + limit )) first_count=0 first_at="" end_at="" mark_at="" mark_count=0 last_report=0 at
+  proc_count=0
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    proc_count=$(processed)
+    at=$(now)
+    if [ -z "$first_at" ] && [ "$proc_count" -gt 0 ]; then first_count=$proc_count first_at=$at; fi
+    if [ -z "$mark_at" ] && [ "$proc_count" -ge "$mark" ]; then mark_at=$at mark_count=$proc_count; fi
+    if [ "$proc_count" -ge "$target" ]; then end_at=$at; break; fi
+    if [ $(( $(date +%s) - last_report )) -ge 5 ]; then echo "  processed $proc_count / $target" >&2; last_report=$(date +%s); fi
+    sleep 0.25
+  done
+  proc_rss=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo null)
+  proc_rate=null proc_seconds=null mark_rate=null
+  if [ -n "$first_at" ]; then
+    # Not finished within the time limit: the rate so far, flagged by processor_counted < events.
+    [ -n "$end_at" ] || { echo "processor did not reach $target events within $limit s (at $proc_count)" >&2; end_at=$at; }
+    proc_seconds=$(awk -v a="$first_at" -v b="$end_at" 'BEGIN { printf "%.3f", b - a }')
+    proc_rate=$(awk -v n="$((proc_count - first_count))" -v s="$proc_seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "null" }')
+    if [ -n "$mark_at" ]; then
+      mark_rate=$(awk -v n="$((mark_count - first_count))" -v a="$first_at" -v b="$mark_at" 'BEGIN { if (b > a) printf "%.1f", n / (b - a); else print "null" }')
+    fi
+  fi
+  stop_pid "$pid"
+}
+
 echo "starting the embedded broker on 127.0.0.1:$broker_port ($partitions partitions for $events events)..." >&2
-Role=broker Kafka__Embedded__Port="$broker_port" Topics__Partitions="$partitions" Processor__ApplicationId="$app_id" \
-  ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/broker.log" 2>&1 &
-broker_pid=$!
-started_pids+=("$broker_pid")
-wait_for "http://127.0.0.1:$broker_http_port/healthz" 60 "$broker_pid"
+start_broker "$app_id"
 
 echo "prefill: $events events of $conferences conferences..." >&2
 prefill=$(dotnet "$simulator" prefill --bootstrap "127.0.0.1:$broker_port" --conferences "$conferences" --companies 50 \
@@ -93,37 +156,53 @@ echo "raw consume-and-parse of $written events..." >&2
 raw=$(dotnet "$simulator" raw-consume --bootstrap "127.0.0.1:$broker_port" --count "$written" --idle 10s | tail -n 1)
 echo "  $raw" >&2
 
+passthrough_args=()
+for kv in ${PASSTHROUGH_SET:-}; do passthrough_args+=(--set "$kv"); done
+passthrough() { # partitioner
+  dotnet "$bench_tool" passthrough --bootstrap "127.0.0.1:$broker_port" --count "$written" --to bench-passthrough \
+    --partitioner "$1" --timeout "$timeout" "${passthrough_args[@]}" 2>>"$logs/passthrough.log" | grep '^{' | tail -n 1
+}
+echo "Streamiz pass-through of the same $written events (default stream partitioner, then none)..." >&2
+pass_default=$(passthrough default) || pass_default='{}'
+echo "  $pass_default" >&2
+pass_none=$(passthrough none) || pass_none='{}'
+echo "  $pass_none" >&2
+
 echo "processor over the same $written events (timeout ${timeout} s)..." >&2
-# shellcheck disable=SC2086 # PROCESSOR_ENV is a list of VAR=value words
-env Role=processor Kafka__BootstrapServers="127.0.0.1:$broker_port" Processor__ApplicationId="$app_id" \
-  Processor__StateDirectory="$state_dir" ASPNETCORE_URLS="http://127.0.0.1:$processor_port" ${PROCESSOR_ENV:-} \
-  dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/processor.log" 2>&1 &
-processor_pid=$!
-started_pids+=("$processor_pid")
-echo "$processor_pid" >"$logs/processor.pid" # for dotnet-trace / dotnet-counters while it runs
-wait_for "http://127.0.0.1:$processor_port/healthz" 60 "$processor_pid"
-deadline=$(( $(date +%s) + timeout ))
-first_count=0 first_at="" count=0 end_at="" last_report=0
-while [ "$(date +%s)" -lt "$deadline" ]; do
-  count=$(processed)
-  at=$(now)
-  if [ -z "$first_at" ] && [ "$count" -gt 0 ]; then first_count=$count first_at=$at; fi
-  if [ "$count" -ge "$written" ]; then end_at=$at; break; fi
-  if [ $(( $(date +%s) - last_report )) -ge 5 ]; then echo "  processed $count / $written" >&2; last_report=$(date +%s); fi
-  sleep 0.25
-done
-rss=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$processor_pid/status" 2>/dev/null || echo null)
-processor_rate=null
-seconds=null
-if [ -n "$end_at" ] && [ -n "$first_at" ]; then
-  seconds=$(awk -v a="$first_at" -v b="$end_at" 'BEGIN { printf "%.3f", b - a }')
-  processor_rate=$(awk -v n="$((count - first_count))" -v s="$seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print "null" }')
+run_processor "$app_id" "$state_dir" "$written" "$timeout" "$large_events"
+processor_rate=$proc_rate seconds=$proc_seconds count=$proc_count rss=$proc_rss small_same_count=$mark_rate
+
+# Large conference: a fresh broker with the same settings, so the two shapes do not share a log or a group.
+stop_pid "$broker_pid"
+large_id="$app_id-large"
+start_broker "$large_id"
+echo "large conference: $large_viewers viewers + $large_participants participants over $large_duration, first $large_events events..." >&2
+large_prefill=$(dotnet "$simulator" prefill --bootstrap "127.0.0.1:$broker_port" --viewers "$large_viewers" --participants "$large_participants" \
+  --companies 1 --duration "$large_duration" --duplicates 0 --out-of-order 0 --unknown 0 --compression lz4 --limit "$large_events" | tail -n 1)
+echo "  $large_prefill" >&2
+large_written=$(jq -r '.records' <<<"$large_prefill")
+# The embedded broker drops a partition's oldest batches beyond 5 MiB: count what it kept before timing anything.
+kept=$(dotnet "$simulator" raw-consume --bootstrap "127.0.0.1:$broker_port" --count "$large_written" --idle 3s | tail -n 1)
+large_kept=$(jq -r '.records' <<<"$kept")
+echo "  kept by the broker: $large_kept of $large_written" >&2
+large_rate=null large_count=null large_seconds=null
+if [ "$large_kept" -lt "$large_written" ]; then
+  echo "the broker kept $large_kept of $large_written events in the conference's partition: lower LARGE_EVENTS" >&2
 else
-  echo "processor did not reach $written events within ${timeout} s (at $count)" >&2
+  run_processor "$large_id" "$state_dir-large" "$large_written" "$large_timeout" "$large_written"
+  large_rate=$proc_rate large_count=$proc_count large_seconds=$proc_seconds
 fi
+rm -rf "$state_dir-large"
 
 jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss" --argjson seconds "$seconds" \
-  --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" '{
+  --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" \
+  --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson small_same "${small_same_count:-null}" \
+  --argjson large_rate "$large_rate" --argjson large_events "$large_written" --argjson large_count "$large_count" \
+  --argjson large_seconds "$large_seconds" '{
     processor_events_per_s: $rate, raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
+    passthrough_events_per_s: ($pass.passthrough_events_per_s // null),
+    passthrough_no_partitioner_events_per_s: ($pass_none.passthrough_events_per_s // null),
+    processor_large_conference_events_per_s: $large_rate, processor_small_same_count_events_per_s: $small_same,
+    large_events: $large_events, large_counted: $large_count, large_seconds: $large_seconds,
     events: $events, live_conferences: $live, partitions: $partitions, processor_seconds: $seconds, processor_counted: $count,
     raw_seconds: $raw.seconds }'

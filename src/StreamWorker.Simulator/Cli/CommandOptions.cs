@@ -11,6 +11,8 @@ internal static class CommandOptions
         Companies = args.Int("companies", 10, min: 1, max: 100_000),
         Conferences = args.Int("conferences", 100, min: 1, max: 10_000_000),
         Duration = args.Duration("duration", TimeSpan.FromMinutes(10)),
+        LargeConferenceViewers = args.Int("viewers", 0, min: 0, max: 10_000_000),
+        LargeConferenceParticipants = args.Int("participants", 0, min: 0, max: 10_000_000),
         Seed = args.Int("seed", 1),
         DuplicateShare = args.Double("duplicates", 0.05, 0, 1),
         OutOfOrderShare = args.Double("out-of-order", 0.05, 0, 1),

@@ -23,11 +23,12 @@ internal static class Commands
           demo        [--token demo-token] [--url ...] [--bootstrap ...] [--rate 200] [--companies 20] [--seed S]
           noop-server [--urls http://127.0.0.1:5099]
           load        --url ... --token T [--duration 20s] [--warmup 5s] [--concurrency 32] [--rate R]
-          prefill     --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--limit N] [generator options]
+          prefill     --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--limit N] [--compression none|lz4|zstd] [generator options]
           raw-consume --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--count N] [--idle 10s]
 
         generator options: --companies 10 --conferences 100 --duration 10m --seed 1 --duplicates 0.05
                            --out-of-order 0.05 --late 0 --unknown 0.001 --invalid 0 --start 2026-01-01T00:00:00Z|now
+                           --viewers N --participants N  (one large conference of that audience over --duration)
         replay options:    --rate 500 (deliveries/s, 0 = as fast as possible) --pace rate|realtime
                            --concurrency 16 --max-attempts 6   (token also from STREAMWORKER_TOKEN)
         """;
@@ -215,8 +216,9 @@ internal static class Commands
         var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
         var topic = args.String("topic", "webhook-events");
         var limit = args.Int("limit", int.MaxValue, min: 1);
+        var compression = args.String("compression", "none");
         args.RejectUnknown();
-        var filler = new EventsTopicFiller(bootstrap, topic);
+        var filler = new EventsTopicFiller(bootstrap, topic, compression);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progress = PrintCountProgressAsync("prefill", () => filler.Written, progressStop.Token);
         var result = await filler.FillAsync(TrafficGenerator.Generate(generator), generator.Start, limit, cancellationToken).ConfigureAwait(false);

@@ -47,6 +47,12 @@ internal sealed class ConferenceScript
 
     private void PlanAll()
     {
+        if (_setup.Participants is { } participantCount && _setup.Viewers is { } viewerCount)
+        {
+            PlanLarge(participantCount, viewerCount);
+            return;
+        }
+
         Add(Start, "conference_start", Common());
         if (_setup.ReusedCodeOfConferenceId is { } original)
         {
@@ -90,6 +96,23 @@ internal sealed class ConferenceScript
             ? new List<PayloadField> { PayloadField.Of("host_id", _setup.HostId), PayloadField.Of("conference_id", _setup.ConferenceId) }
             : Common();
         Add(End, "conference_end", conferenceEnd);
+    }
+
+    /// <summary>
+    /// A webinar: a fixed audience of participants and livestream viewers who enter and leave (and sometimes come
+    /// back) over the conference, through the same participant and viewer plans as every other conference.
+    /// </summary>
+    private void PlanLarge(int participants, int viewers)
+    {
+        Add(Start, "conference_start", Common());
+        PlanHost();
+        for (var i = 0; i < participants; i++)
+        {
+            PlanParticipant(Start + _random.Between(1_000, Math.Max(2_000, Length * 8 / 10)), firstRole: "participant");
+        }
+
+        PlanLivestream(viewers);
+        Add(End, "conference_end", Common());
     }
 
     private void PlanHost()
@@ -137,7 +160,7 @@ internal sealed class ConferenceScript
         }
     }
 
-    private void PlanLivestream()
+    private void PlanLivestream(int? viewerCount = null)
     {
         var streamStart = Start + _random.Between(0, Length / 5);
         var streamStop = End - _random.Between(0, Length / 10);
@@ -156,7 +179,7 @@ internal sealed class ConferenceScript
             Add(previewAt, "stream_preview_updated", fields);
         }
 
-        var viewers = (int)_random.Between(3, 60);
+        var viewers = viewerCount ?? (int)_random.Between(3, 60);
         for (var i = 0; i < viewers; i++)
         {
             PlanViewer(_random.Between(streamStart + 1_000, streamStop), streamStop);

@@ -23,6 +23,17 @@ internal sealed record GeneratorOptions
 
     public TimeSpan WarmStartSpan { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// With <see cref="LargeConferenceViewers"/> or <see cref="LargeConferenceParticipants"/> above 0 the traffic is
+    /// one conference of that audience spanning <see cref="Duration"/> (one company), instead of
+    /// <see cref="Conferences"/> small ones: the benchmark's large-conference shape.
+    /// </summary>
+    public int LargeConferenceViewers { get; init; }
+
+    public int LargeConferenceParticipants { get; init; }
+
+    public bool IsLargeConference => LargeConferenceViewers > 0 || LargeConferenceParticipants > 0;
+
     public int Seed { get; init; } = 1;
 
     public double DuplicateShare { get; init; } = 0.05;

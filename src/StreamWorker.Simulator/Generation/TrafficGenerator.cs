@@ -36,6 +36,28 @@ internal static class TrafficGenerator
         var started = 0;
         var nextStart = NextStart(random, started, intervalMs, warmCount, warmSpanMs);
 
+        if (options.IsLargeConference)
+        {
+            // One conference over the whole duration: planned at once, delivered in send order.
+            var lengthMs = Math.Max(60_000, durationMs ?? 3_600_000);
+            var setup = new ConferenceSetup(FirstConferenceId, 1_001, 61_000, 0, lengthMs - 1_000, DialoutEnabled: false, null,
+                options.LargeConferenceParticipants, options.LargeConferenceViewers);
+            foreach (var draft in ConferenceScript.Plan(random, ids, setup))
+            {
+                foreach (var delivery in Deliver(random, options, draft))
+                {
+                    queue.Enqueue(delivery, (delivery.SendOffsetMs, sequence++));
+                }
+            }
+
+            while (queue.TryDequeue(out var delivery, out _))
+            {
+                yield return delivery;
+            }
+
+            yield break;
+        }
+
         while (true)
         {
             var moreConferences = durationMs is null || started < options.Conferences;

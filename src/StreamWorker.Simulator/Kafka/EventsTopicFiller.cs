@@ -5,8 +5,12 @@ using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Kafka;
 
-/// <summary>Writes generated traffic straight into the events topic, as the gateway would have stored it.</summary>
-internal sealed class EventsTopicFiller(string bootstrapServers, string topic)
+/// <summary>
+/// Writes generated traffic straight into the events topic, as the gateway would have stored it.
+/// <paramref name="compression"/> (a librdkafka compression.codec) lets one partition hold more: the embedded broker
+/// keeps at most 5 MiB of batches per partition, and a single conference is a single key, so a single partition.
+/// </summary>
+internal sealed class EventsTopicFiller(string bootstrapServers, string topic, string compression = "none")
 {
     private long _written;
 
@@ -23,6 +27,7 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic)
             LingerMs = 20,
             BatchSize = 1 << 20,
         };
+        config.Set("compression.codec", compression);
         Exception? failure = null;
         long skipped = 0, produced = 0;
         var stopwatch = Stopwatch.StartNew();

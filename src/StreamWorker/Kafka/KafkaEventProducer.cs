@@ -31,29 +31,44 @@ public sealed partial class KafkaEventProducer : IDisposable
         _ackTimeout = gateway.Value.AckTimeout;
         _telemetry = telemetry;
         _logger = logger;
-        var config = connection.Configure(new ProducerConfig
-        {
-            Acks = Acks.All,
-            EnableIdempotence = true,
-            LingerMs = 2,
-            // librdkafka gives up on the record itself at the same deadline as the request, so a record
-            // that was answered 503 is not written much later (a retry would then be deduplicated anyway).
-            MessageTimeoutMs = (int)Math.Max(1, _ackTimeout.TotalMilliseconds),
-            SocketTimeoutMs = (int)Math.Max(10, Math.Min(60_000, _ackTimeout.TotalMilliseconds)),
-            CompressionType = CompressionType.Lz4,
-            // The embedded broker (librdkafka's mock) does not check idempotent sequence numbers, so with
-            // pipelined requests a batch retried after a produce error can be reported delivered without being
-            // written (docs/reliability.md). A real broker refuses the out-of-order batch; for the embedded one,
-            // a single request in flight keeps "acknowledged means stored" true.
-            MaxInFlight = connection.IsEmbedded ? 1 : 5,
-            ClientId = "streamworker-gateway",
-        });
+        var config = connection.Configure(CreateConfig(_ackTimeout));
         _producer = new ProducerBuilder<string?, byte[]>(config)
             .SetErrorHandler((_, error) => OnError(error))
             .SetLogHandler((_, message) => OnLog(message))
             .Build();
         Handle = _producer.Handle;
     }
+
+    /// <summary>
+    /// The gateway's producer settings before <c>Kafka:Client:*</c> and the bootstrap list are applied. Public so the
+    /// benchmark's produce endpoint (bench/StreamWorker.Bench) produces with exactly these settings.
+    /// Chosen by measurement (BENCHMARKS.md, "Producer settings"), with the broker out of process.
+    /// </summary>
+    public static ProducerConfig CreateConfig(TimeSpan ackTimeout) => new()
+    {
+        Acks = Acks.All,
+        EnableIdempotence = true,
+        // Each request waits for its own acknowledgement, so a request's latency is the closed-loop rate's
+        // ceiling: 0 ms beat 2 ms once five requests may be in flight (batches still form from what queues up
+        // while a request is out).
+        LingerMs = 0,
+        // librdkafka gives up on the record itself at the same deadline as the request, so a record
+        // that was answered 503 is not written much later (a retry would then be deduplicated anyway).
+        MessageTimeoutMs = (int)Math.Max(1, ackTimeout.TotalMilliseconds),
+        SocketTimeoutMs = (int)Math.Max(10, Math.Min(60_000, ackTimeout.TotalMilliseconds)),
+        CompressionType = CompressionType.Lz4,
+        // Five, the idempotent producer's maximum, for the embedded broker too: the setting we benchmark is the one
+        // we ship. librdkafka's mock broker checks idempotent sequence numbers only for transactional producers
+        // (rd_kafka_mock_validate_records returns early without a transactional.id), and librdkafka treats an ack
+        // of a later request as proof that the earlier ones were written (rd_kafka_dr_implicit_ack). So when the
+        // mock answers one pipelined Produce request with an error and accepts the next, the first batch is
+        // reported delivered without being stored. The mock only fails a Produce request when a test injects the
+        // error (EmbeddedKafkaCluster.PushRequestErrors); those tests set max.in.flight.requests.per.connection=1
+        // through Kafka:Client themselves. A real broker answers OUT_OF_ORDER_SEQUENCE_NUMBER and the producer
+        // resends in order. Evidence: docs/reliability.md, BENCHMARKS.md ("In-flight requests").
+        MaxInFlight = 5,
+        ClientId = "streamworker-gateway",
+    };
 
     /// <summary>For admin queries that share this producer's connections (readiness).</summary>
     public Handle Handle { get; }

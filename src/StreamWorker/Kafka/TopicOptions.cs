@@ -13,6 +13,12 @@ public sealed class TopicOptions
     [Required] public string LivestreamChurn { get; set; } = "analytics-livestream-churn";
     [Required] public string DialoutAnswerRate { get; set; } = "analytics-dialout-answer-rate";
 
+    /// <summary>
+    /// More topics for the embedded broker to create, beyond the application's own: it cannot create topics on
+    /// request, so tools sharing it (the benchmark's Streamiz pass-through output) name theirs here.
+    /// </summary>
+    public IList<string> Extra { get; } = [];
+
     /// <summary>Partitions of every topic the embedded broker creates; internal topics follow the events topic.</summary>
     [Range(1, 1000)] public int Partitions { get; set; } = 6;
 }

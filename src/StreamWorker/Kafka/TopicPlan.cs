@@ -17,6 +17,7 @@ public sealed class TopicPlan(IReadOnlyList<TopicSpec> topics)
             options.Events, options.DeadLetter, options.Participants, options.LivestreamChurn, options.DialoutAnswerRate,
         };
         names.AddRange(internalTopics);
+        names.AddRange(options.Extra.Where(n => !string.IsNullOrWhiteSpace(n)));
         return new TopicPlan(names.Distinct(StringComparer.Ordinal).Select(n => new TopicSpec(n, options.Partitions)).ToList());
     }
 }

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Streamiz.Kafka.Net;
+using Streamiz.Kafka.Net.SerDes;
+using StreamWorker.Kafka;
+using StreamWorker.Topology;
+
+namespace StreamWorker.Bench;
+
+/// <summary>
+/// Streamiz's own cost per record: a topology that reads the events topic and writes every record unchanged to
+/// one topic, with no state, under the processor's stream configuration (<see cref="ProcessorService.CreateConfig"/>:
+/// same guarantee, commit interval and client settings) but Streamiz's record-timestamp extraction instead of our
+/// event-time parse. Events/s from the first record counted to the <c>--count</c>th, like the processor benchmark.
+/// <c>--partitioner default</c> writes with <c>To(topic, serdes)</c> (Streamiz's default stream partitioner),
+/// <c>none</c> with <see cref="KeyPartitionedSink.ToByKey{TKey,TValue}"/>.
+/// </summary>
+internal static class PassThrough
+{
+    private static long _counted;
+
+    public static async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
+    {
+        var count = args.Int("count", 0);
+        var input = args.String("topic", "webhook-events");
+        var output = args.String("to", "bench-passthrough");
+        var partitioner = args.String("partitioner", "default");
+        var timeout = TimeSpan.FromSeconds(args.Int("timeout", 180));
+        var stateDirectory = Path.Combine(Path.GetTempPath(), "streamworker-bench-passthrough-" + Environment.ProcessId);
+        var options = new ProcessorOptions
+        {
+            ApplicationId = args.String("application-id", $"bench-passthrough-{DateTime.UtcNow:HHmmssfff}-{Environment.ProcessId}"),
+            StateDirectory = stateDirectory,
+        };
+        var config = ProcessorService.CreateConfig(options, args.Required("bootstrap"), args.ClientProperties);
+        config.DefaultTimestampExtractor = new RecordTimestampExtractor();
+        // Streamiz logs to the console by default; stdout is this command's one JSON line.
+        config.Logger = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+        var builder = new StreamBuilder();
+        var stream = builder.Stream<string, byte[]>(input, new StringSerDes(), new ByteArraySerDes())
+            .Peek((_, _, _) => Interlocked.Increment(ref _counted));
+        switch (partitioner)
+        {
+            case "default":
+                stream.To(output, new StringSerDes(), new ByteArraySerDes(), "write-passthrough");
+                break;
+            case "none":
+                stream.ToByKey(output, new StringSerDes(), new ByteArraySerDes(), "write-passthrough");
+                break;
+            default:
+                throw new ArgumentException($"--partitioner must be default or none, got '{partitioner}'");
+        }
+
+        var kafkaStream = new KafkaStream(builder.Build(), config);
+        await kafkaStream.StartAsync(cancellationToken).ConfigureAwait(false);
+        var deadline = Stopwatch.StartNew();
+        long firstCount = 0, firstAt = 0, endAt = 0, seen = 0;
+        while (deadline.Elapsed < timeout && !cancellationToken.IsCancellationRequested)
+        {
+            seen = Interlocked.Read(ref _counted);
+            var now = Stopwatch.GetTimestamp();
+            if (firstAt == 0 && seen > 0)
+            {
+                (firstCount, firstAt) = (seen, now);
+            }
+
+            if (count > 0 && seen >= count)
+            {
+                endAt = now;
+                break;
+            }
+
+            // The same 0.25 s sampling as the processor benchmark's /metrics polling, so the two rates compare.
+            await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        kafkaStream.Dispose();
+        var seconds = endAt > 0 ? Stopwatch.GetElapsedTime(firstAt, endAt).TotalSeconds : (double?)null;
+        var rate = seconds > 0 ? Math.Round((seen - firstCount) / seconds.Value, 1) : (double?)null;
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $$"""{"passthrough_events_per_s":{{Json(rate)}},"passthrough_seconds":{{Json(seconds is { } s ? Math.Round(s, 3) : null)}},"passthrough_counted":{{seen}},"partitioner":"{{partitioner}}"}""")).ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temporary directory.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Best effort: a temporary directory.
+        }
+
+        return rate is null ? 1 : 0;
+    }
+
+    private static string Json(double? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "null";
+}
