@@ -59,12 +59,13 @@ public sealed class ConferenceStage
     }
 
     /// <summary>
-    /// Moves stream time to <paramref name="streamTimeMs"/> without an event (idle close), never backwards.
-    /// <paramref name="lastOffset"/> is the offset of the last record read from the partition.
+    /// Moves stream time to <paramref name="streamTimeMs"/> without an event (idle close), never backwards. Does nothing
+    /// for a partition that has never read an event. Its writes carry the offset of the last record read.
     /// </summary>
-    public ClosedWindows AdvanceIdle(long streamTimeMs, long lastOffset)
+    public ClosedWindows AdvanceIdle(long streamTimeMs)
     {
-        scope.Begin(lastOffset);
+        if (StreamTimeMs is null || streamTimeMs <= CurrentStreamTime()) return new ClosedWindows();
+        scope.Begin(Math.Max(scope.Offset, restoredThrough));
         var closed = AdvanceTo(Math.Max(CurrentStreamTime(), streamTimeMs));
         WriteProgress();
         return closed;

@@ -46,7 +46,7 @@ public class AggregateProperties
         var prefix = events.Count == 0 ? 0 : Math.Abs(prefixSeed % (events.Count + 1));
 
         // A dial-out event found late belongs to "the attempt" current when it is read, which later events change;
-        // it is not marked seen (contract 3.0), so it is left out of the replay (docs/topology.md, "Restarts").
+        // it is not marked seen (docs/aggregates.md), so it is left out of the replay (docs/topology.md, "Restarts").
         var lateDialouts = events.Where((e, i) => e.Kind == AggregateEventKind.DialoutStatusChange && run.Results[i].AppliedBy == AggregateSet.None).ToHashSet();
         var replay = events.Take(prefix).Where(e => !lateDialouts.Contains(e)).Select(run.Apply).ToList();
 
@@ -61,7 +61,7 @@ public class AggregateProperties
         var events = EventsFrom(bytes);
         var plain = new ConferenceRun().ApplyAll([.. events]);
 
-        // As in RedeliveringAnyPrefix: a dial-out event found late is not marked seen (contract 3.0), and a later
+        // As in RedeliveringAnyPrefix: a dial-out event found late is not marked seen (docs/aggregates.md), and a later
         // re-delivery belongs to whatever attempt is current then, which may be open: it is no duplicate.
         var candidates = events.Where((e, i) => !(e.Kind == AggregateEventKind.DialoutStatusChange && plain.Results[i].AppliedBy == AggregateSet.None)).ToList();
         var withRedeliveries = new List<AggregateEvent>(events);

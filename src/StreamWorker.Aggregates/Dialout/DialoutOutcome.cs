@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>Outcome of a dial-out attempt (contract 3.3); all but <see cref="Pending"/> are final.</summary>
+/// <summary>Outcome of a dial-out attempt (docs/aggregates.md); all but <see cref="Pending"/> are final.</summary>
 public enum DialoutOutcome
 {
     Pending,

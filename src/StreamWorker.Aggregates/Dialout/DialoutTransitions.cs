@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>Outcome transitions of contract 3.3.</summary>
+/// <summary>Outcome transitions of docs/aggregates.md (3.3).</summary>
 public static class DialoutTransitions
 {
     public static DialoutOutcome Next(DialoutOutcome current, DialoutStatus status) => status switch

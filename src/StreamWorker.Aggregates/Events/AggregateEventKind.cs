@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>The event types some aggregate of contract section 3 consumes.</summary>
+/// <summary>The event types some aggregate (docs/aggregates.md) consumes.</summary>
 public enum AggregateEventKind
 {
     EnterConference,

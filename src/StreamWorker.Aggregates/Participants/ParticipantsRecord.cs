@@ -1,7 +1,7 @@
 namespace StreamWorker.Aggregates;
 
 /// <summary>
-/// One record of <c>analytics-conference-participants</c> (contract 3.1).
+/// One record of <c>analytics-conference-participants</c> (docs/aggregates.md).
 /// <paramref name="Final"/> is true on the one record emitted when the window closes (docs/topology.md, "Window completion").
 /// </summary>
 public sealed record ParticipantsRecord(

@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>The aggregates of contract section 3, as flags: an event can feed several of them.</summary>
+/// <summary>The aggregates (docs/aggregates.md), as flags: an event can feed several of them.</summary>
 [Flags]
 public enum AggregateSet : byte
 {

@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>What the conference stage did with one event (contract 3.0), for metrics and the dead-letter topic.</summary>
+/// <summary>What the conference stage did with one event (docs/aggregates.md), for metrics and the dead-letter topic.</summary>
 public enum EventDecision
 {
     /// <summary>At least one aggregate applied it and none found it late.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace StreamWorker.Aggregates;
 
 /// <summary>
-/// The JSON values of the three analytics topics (contract 2 and 3): snake_case names, identifiers as integers,
+/// The JSON values of the three analytics topics (docs/topics.md, docs/aggregates.md): snake_case names, identifiers as integers,
 /// times as ISO 8601 UTC with milliseconds, rates as full-precision numbers or null, every field always present.
 /// </summary>
 public static class OutputRecordJson

@@ -10,7 +10,7 @@ public static class TumblingWindow
         return remainder < 0 ? timeMs - remainder - sizeMs : timeMs - remainder;
     }
 
-    /// <summary>A window closes when stream time reaches its end plus grace (contract 3.0 rule 2).</summary>
+    /// <summary>A window closes when stream time reaches its end plus grace (docs/aggregates.md, "Late").</summary>
     public static bool IsClosed(long windowStartMs, long sizeMs, long graceMs, long streamTimeMs) =>
         streamTimeMs >= windowStartMs + sizeMs + graceMs;
 }

@@ -89,9 +89,10 @@ public static class StreamWorkerApplication
         {
             await using var app = Create(args);
             // A processing failure stops the host gracefully; should that hang, the process still exits.
-            if (app.Services.GetService<ProcessorFailure>() is { } failure) failure.HardExitAfter = TimeSpan.FromSeconds(15);
+            var failure = app.Services.GetService<ProcessorFailure>();
+            if (failure is not null) failure.HardExitAfter = TimeSpan.FromSeconds(15);
             await app.RunAsync();
-            return app.Services.GetService<ProcessorFailure>() is { HasFailed: true } ? ProcessorFailure.ExitCode : 0;
+            return failure is { HasFailed: true } ? ProcessorFailure.ExitCode : 0;
         }
         catch (Exception ex) when (ex is OptionsValidationException or EmbeddedKafkaException
                                        || (ex is InvalidOperationException && ex.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase)))

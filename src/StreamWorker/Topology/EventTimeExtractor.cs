@@ -5,7 +5,7 @@ using StreamWorker.Events;
 namespace StreamWorker.Topology;
 
 /// <summary>
-/// Event time is the envelope <c>timestamp</c> (contract section 2). A value that does not parse keeps the
+/// Event time is the envelope <c>timestamp</c> (docs/topics.md). A value that does not parse keeps the
 /// partition's time so it does not move stream time; the conference stage dead-letters it.
 /// </summary>
 public sealed class EventTimeExtractor : ITimestampExtractor

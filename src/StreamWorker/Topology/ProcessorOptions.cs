@@ -3,7 +3,7 @@ using StreamWorker.Aggregates;
 
 namespace StreamWorker.Topology;
 
-/// <summary>The processor role's settings (contract section 4). Bound from <c>Processor</c>.</summary>
+/// <summary>The processor role's settings (docs/configuration.md). Bound from <c>Processor</c>.</summary>
 public sealed class ProcessorOptions
 {
     public const string SectionName = "Processor";
@@ -13,6 +13,12 @@ public sealed class ProcessorOptions
     public TimeSpan DialoutWindow { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan DialoutGrace { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Idle close: a partition that has read events but none for this long (wall-clock) moves its stream time to
+    /// wall-clock time minus this, so its last windows close. Zero turns it off.
+    /// </summary>
+    public TimeSpan IdleCloseAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long seen event ids and conferences are kept after their last event, in stream time.</summary>
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(1);

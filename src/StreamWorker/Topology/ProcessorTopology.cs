@@ -30,6 +30,7 @@ public static class ProcessorTopology
 
     public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry)
     {
+        ArgumentNullException.ThrowIfNull(telemetry);
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
@@ -40,7 +41,7 @@ public static class ProcessorTopology
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<ConferenceStageTransformer>(settings, topics, telemetry, commits)
+                    .Transformer<ConferenceStageTransformer>(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time)
                     .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
                 "conference-stage")
@@ -67,7 +68,7 @@ public static class ProcessorTopology
                     .StateStore(StageStore(CompanyStore, options, commits))
                     .Build(),
                 "company-stage")
-            .To(topics.DialoutAnswerRate, new StringSerDes(), new ByteArraySerDes(), "write-dialout-answer-rate");
+            .ToByKey(topics.DialoutAnswerRate, new StringSerDes(), new ByteArraySerDes(), "write-dialout-answer-rate");
     }
 
     /// <summary>
@@ -85,10 +86,11 @@ public static class ProcessorTopology
         ];
     }
 
+    /// <summary>Output topics are written without Streamiz's per-record partitioner (<see cref="KeyPartitionedSink"/>).</summary>
     private static void To(IKStream<string, StageOutput> route, string topic, string name) =>
         route
             .MapValues((v, _) => v.Value!, $"{name}-bytes")
-            .To(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
+            .ToByKey(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
 
     /// <summary>
     /// A stage's key-value store: logged and never cached, so its writes reach the changelog in the order the stage

@@ -173,38 +173,42 @@ public sealed class ContractOracleTests
 
         var result = ContractOracle.Run(events);
 
+        // Final stream time 08:31:10 has closed the 08:00 windows (participants at 08:03, churn at 08:07), not the later ones.
+
         Assert.Equal(["e4", "e4", "e12"], result.LateEventIds);
         AssertRecord(result.Participants, "5001", "08:00", """
             {"conference_id":5001,"company_id":77,"host_id":3,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:01:00.000Z",
              "joins":1,"leaves":0,"concurrent":1,"peak_concurrent":1,
-             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":0}}
+             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":0},
+             "final":true}
             """);
         AssertRecord(result.Participants, "5001", "08:31", """
             {"conference_id":5001,"company_id":78,"host_id":3,"window_start":"2026-11-27T08:31:00.000Z","window_end":"2026-11-27T08:32:00.000Z",
              "joins":0,"leaves":1,"concurrent":0,"peak_concurrent":1,
-             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":1}}
+             "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0,"conference_end":1},
+             "final":false}
             """);
         AssertRecord(result.Churn, "5001", "08:00", """
             {"conference_id":5001,"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:05:00.000Z",
              "viewers_at_start":0,"enters":1,"leaves":1,"leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0},
-             "peak_viewers":1,"churn_rate":1.0}
+             "peak_viewers":1,"churn_rate":1.0,"final":true}
             """);
         AssertRecord(result.Churn, "5001", "08:30", """
             {"conference_id":5001,"company_id":78,"window_start":"2026-11-27T08:30:00.000Z","window_end":"2026-11-27T08:35:00.000Z",
              "viewers_at_start":0,"enters":0,"leaves":0,"leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":0,"host_kicked_blocked":0},
-             "peak_viewers":0,"churn_rate":null}
+             "peak_viewers":0,"churn_rate":null,"final":false}
             """);
         AssertRecord(result.Dialout, "77", "08:00", """
             {"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:15:00.000Z",
-             "attempts":2,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":1.0}
+             "attempts":2,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":1.0,"final":false}
             """);
         AssertRecord(result.Dialout, "77", "08:15", """
             {"company_id":77,"window_start":"2026-11-27T08:15:00.000Z","window_end":"2026-11-27T08:30:00.000Z",
-             "attempts":1,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":0,"answer_rate":1.0}
+             "attempts":1,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":0,"answer_rate":1.0,"final":false}
             """);
         AssertRecord(result.Dialout, "78", "08:30", """
             {"company_id":78,"window_start":"2026-11-27T08:30:00.000Z","window_end":"2026-11-27T08:45:00.000Z",
-             "attempts":1,"answered":0,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":null}
+             "attempts":1,"answered":0,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":null,"final":false}
             """);
         Assert.Equal(2, result.Participants.Count);
         Assert.Equal(2, result.Churn.Count);

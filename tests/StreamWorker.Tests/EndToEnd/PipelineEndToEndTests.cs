@@ -52,21 +52,21 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         await Post("conference_start", 30 * 60);                            // stream time jumps to 08:30
         var lateId = await Post("enter_conference", 15, ("participant_id", 9)); // its window closed at 08:03: late
 
-        var participants = OutputTopics.Latest(_sw, "analytics-conference-participants", l => l.Count >= 2 && l.Values.Any(v => v["concurrent"]!.GetValue<int>() == 0), Timeout);
+        var participants = OutputTopics.Latest(_sw, "analytics-conference-participants", l => l.Count >= 2 && l.Values.All(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(participants, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = Participants("08:00", "08:01", joins: 2, leaves: 1, concurrent: 1, peak: 2, userExit: 1, ended: 0),
             ["2026-11-27T08:01:00.000Z"] = Participants("08:01", "08:02", joins: 1, leaves: 2, concurrent: 0, peak: 2, userExit: 0, ended: 2),
         });
 
-        var churn = OutputTopics.Latest(_sw, "analytics-livestream-churn", l => l.Values.Any(v => v["leaves"]!.GetValue<int>() == 2), Timeout);
+        var churn = OutputTopics.Latest(_sw, "analytics-livestream-churn", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(churn, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse($$"""
                 {"conference_id":5001,"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:05:00.000Z",
                  "viewers_at_start":0,"enters":2,"leaves":2,
                  "leaves_by_reason":{"user_exit":0,"user_dropped":0,"host_kicked":1,"host_kicked_blocked":0},
-                 "peak_viewers":2,"churn_rate":1.0}
+                 "peak_viewers":2,"churn_rate":1.0,"final":true}
                 """)!.AsObject(),
         });
 
@@ -75,7 +75,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse("""
                 {"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:15:00.000Z",
-                 "attempts":3,"answered":1,"rejected":0,"noanswer":1,"cancelled":0,"notenabled":1,"pending":0,"answer_rate":0.5}
+                 "attempts":3,"answered":1,"rejected":0,"noanswer":1,"cancelled":0,"notenabled":1,"pending":0,"answer_rate":0.5,"final":false}
                 """)!.AsObject(),
         });
 
@@ -102,6 +102,9 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
             {
                 ["user_exit"] = userExit, ["user_dropped"] = 0, ["host_kicked"] = 0, ["host_kicked_blocked"] = 0, ["conference_end"] = ended,
             },
+
+            // Stream time 08:30 closed both windows: the latest record of each is its final one.
+            ["final"] = true,
         };
 
     private static void AssertRecords(Dictionary<(string Key, string WindowStart), JsonObject> actual, string key, Dictionary<string, JsonObject> expected)

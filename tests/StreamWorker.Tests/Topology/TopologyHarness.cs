@@ -65,6 +65,9 @@ internal sealed class TopologyHarness : IDisposable
 
     public void PipeRaw(string key, byte[] value) => input.PipeInput(key, value);
 
+    /// <summary>Moves the driver's wall clock (wall-clock punctuations run); move the stage's <see cref="TimeProvider"/> along with it.</summary>
+    public void AdvanceWallClock(TimeSpan by) => driver.AdvanceWallClockTime(by);
+
     public IReadOnlyList<OutputRecord> Participants => Read(Topics.Participants);
     public IReadOnlyList<OutputRecord> Churn => Read(Topics.LivestreamChurn);
     public IReadOnlyList<OutputRecord> Dialout => Read(Topics.DialoutAnswerRate);

@@ -19,7 +19,10 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private readonly TopicOptions topics;
     private readonly ProcessorTelemetry telemetry;
     private readonly CommitSignals commits;
+    private readonly TimeSpan idleCloseAfter;
+    private readonly TimeProvider time;
     private ProcessorContext<string, StageOutput>? context;
+    private DateTimeOffset lastRead;
     private StreamizStageStore? store;
     private ConferenceStage? stage;
     private InputPositions positions = new();
@@ -27,12 +30,21 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
 
     /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
     public ConferenceStageTransformer()
-        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals())
+        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals(), TimeSpan.Zero, TimeProvider.System)
     {
     }
 
-    public ConferenceStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits)
+    /// <param name="settings">Windows, grace periods and retention.</param>
+    /// <param name="topics">Topic names (for telemetry).</param>
+    /// <param name="telemetry">The processor's meters and activity source.</param>
+    /// <param name="commits">Where the stage's store reports its task's commits.</param>
+    /// <param name="idleCloseAfter"><c>Processor:IdleCloseAfter</c>; zero turns idle close off.</param>
+    /// <param name="time">Wall-clock time for idle close (a fake one in tests).</param>
+    public ConferenceStageTransformer(
+        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time)
     {
+        this.idleCloseAfter = idleCloseAfter;
+        this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
         this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
@@ -50,11 +62,30 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         stage = new ConferenceStage(settings, store);
         positions = new InputPositions();
         commits.Subscribe(context.Id, store.OnCommit);
+        lastRead = time.GetUtcNow();
+        if (idleCloseAfter > TimeSpan.Zero) context.Schedule(IdleCheckInterval(idleCloseAfter), PunctuationType.PROCESSING_TIME, _ => CloseIfIdle());
+    }
+
+    /// <summary>How often an idle partition is looked at: often enough that windows close within a second or so of being due.</summary>
+    public static TimeSpan IdleCheckInterval(TimeSpan idleCloseAfter) => idleCloseAfter < TimeSpan.FromSeconds(2) ? idleCloseAfter / 2 : TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Idle close: when the partition has read no record for <c>Processor:IdleCloseAfter</c>, its stream time moves to
+    /// wall-clock time minus that, never backwards. A partition still reading (catching up, replaying) is not idle; one
+    /// that never read an event has no stream time and is left alone.
+    /// </summary>
+    private void CloseIfIdle()
+    {
+        var now = time.GetUtcNow();
+        if (now - lastRead < idleCloseAfter) return;
+        store!.RunDue();
+        EmitClosed(stage!.AdvanceIdle((now - idleCloseAfter).ToUnixTimeMilliseconds()), "idle");
     }
 
     public Record<string, StageOutput>? Process(Record<string, byte[]> record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        lastRead = time.GetUtcNow();
         store!.RunDue();
         var offset = positions.Next(context!.Offset);
         if (!StoredEventReader.TryRead(record.Value, out var stored, out var error))

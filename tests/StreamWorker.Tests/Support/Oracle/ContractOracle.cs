@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace StreamWorker.Tests.Support.Oracle;
 
 /// <summary>
-/// An independent, deliberately naive reading of contract section 3 (plus the decisions of docs/topology.md):
+/// An independent, deliberately naive reading of docs/aggregates.md (plus the decisions of docs/topology.md):
 /// fed the stored events of one partition in read order, it computes the latest record per (key, window_start)
 /// of each analytics topic and the event ids dead-lettered as late (one entry per late record read).
 /// No retention: scenarios must span far less than Processor:StateRetention.
@@ -35,7 +35,21 @@ public sealed class ContractOracle
             oracle.Read(stored);
         }
 
+        // Window completion: a window closed by the partition's final stream time has had its final record, which
+        // is then its latest. Dial-out windows close at the company stage (docs/topology.md), never here.
+        oracle.MarkFinal(oracle._result.Participants, ParticipantsWindow, Grace);
+        oracle.MarkFinal(oracle._result.Churn, ChurnWindow, Grace);
+        foreach (var record in oracle._result.Dialout.Values) record["final"] = false;
         return oracle._result;
+    }
+
+    private void MarkFinal(Dictionary<(string Key, string WindowStart), JsonObject> records, long size, long grace)
+    {
+        foreach (var ((_, windowStart), record) in records)
+        {
+            var start = DateTimeOffset.Parse(windowStart, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+            record["final"] = _streamTime >= start + size + grace;
+        }
     }
 
     public static string FormatTime(long epochMilliseconds) =>

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Time.Testing;
+using StreamWorker.Telemetry;
+using StreamWorker.Topology;
+using static StreamWorker.Tests.Topology.Scenario;
+using static StreamWorker.Tests.Topology.TopologyHarness;
+
+namespace StreamWorker.Tests.Topology;
+
+/// <summary>Final records: one per window when stream time passes its end plus grace, and idle close on a quiet partition.</summary>
+public sealed class WindowCompletionTopologyTests : IDisposable
+{
+    private readonly FakeTimeProvider wallClock = new(Origin.AddMinutes(2));
+    private readonly ProcessorTelemetry telemetry;
+
+    public WindowCompletionTopologyTests() => telemetry = new ProcessorTelemetry(wallClock);
+
+    [Fact]
+    public void EveryWindow_GetsOneFinalRecord_EqualToItsLatest_AndNoneBeforeItCloses()
+    {
+        using var h = new TopologyHarness(new ProcessorOptions { IdleCloseAfter = TimeSpan.Zero });
+        h.Pipe("e1", "enter_conference", Time(0, 10), Enter(1));
+        h.Pipe("e2", "enter_conference", Time(0, 40), Enter(2));
+        h.Pipe("e3", "leave_conference", Time(2, 59), Leave(1));
+        Assert.DoesNotContain(h.Participants, r => r.Json.Contains("\"final\":true", StringComparison.Ordinal));
+
+        h.Pipe("e4", "enter_conference", Time(3), Enter(3));
+
+        Assert.Equal(
+            [
+                ParticipantsJson(0, joins: 1, leaves: 0, concurrent: 1, peak: 1),
+                ParticipantsJson(0, joins: 2, leaves: 0, concurrent: 2, peak: 2),
+                ParticipantsJson(2, joins: 0, leaves: 1, concurrent: 1, peak: 2, userExit: 1),
+                ParticipantsJson(0, joins: 2, leaves: 0, concurrent: 2, peak: 2, final: true),
+                ParticipantsJson(3, joins: 1, leaves: 0, concurrent: 2, peak: 2),
+            ],
+            h.Participants.Select(r => r.Json));
+    }
+
+    [Fact]
+    public void AnEventForAWindowWithItsFinalRecord_IsLate_AndChangesNothing()
+    {
+        using var h = new TopologyHarness(new ProcessorOptions { IdleCloseAfter = TimeSpan.Zero });
+        h.Pipe("e1", "enter_conference", Time(0, 10), Enter(1));
+        h.Pipe("e2", "enter_conference", Time(3), Enter(2));
+        var before = h.Participants.Count;
+
+        h.Pipe("late", "enter_conference", Time(0, 50), Enter(3));
+
+        Assert.Equal(before, h.Participants.Count);
+        Assert.Equal("\"late\"", Assert.Single(h.DeadLetters).Field("event_id"));
+    }
+
+    [Fact]
+    public void QuietPartition_ClosesItsWindows_OnceIdleForIdleCloseAfter()
+    {
+        using var h = new TopologyHarness(new ProcessorOptions { IdleCloseAfter = TimeSpan.FromSeconds(10) }, telemetry);
+        h.Pipe("e1", "enter_conference", Time(0, 10), Enter(1));
+        h.Pipe("e2", "enter_livestream", Time(0, 20), Watch(7));
+
+        Advance(h, TimeSpan.FromSeconds(9));
+        Assert.Equal(2, h.Participants.Count + h.Churn.Count);
+
+        // Wall clock 3:10, idle for 70 s: stream time becomes 3:00, which closes [0:00, 0:01) (1 min + 2 min grace).
+        Advance(h, TimeSpan.FromSeconds(61));
+        Assert.Equal(ParticipantsJson(0, joins: 1, leaves: 0, concurrent: 1, peak: 1, final: true), h.Participants[^1].Json);
+        Assert.Single(h.Churn);
+
+        // Still idle: stream time keeps moving with the wall clock, and closes the churn window at 7:00.
+        Advance(h, TimeSpan.FromMinutes(4));
+        Assert.Equal(ChurnJson(0, atStart: 0, enters: 1, leaves: 0, peak: 1, rate: "0", final: true), h.Churn[^1].Json);
+        Assert.Equal(2, h.Participants.Count);
+    }
+
+    [Fact]
+    public void PartitionStillReading_IsNotIdle_HoweverOldItsEvents()
+    {
+        using var h = new TopologyHarness(new ProcessorOptions { IdleCloseAfter = TimeSpan.FromSeconds(10) }, telemetry);
+        for (var i = 0; i < 30; i++)
+        {
+            h.Pipe($"e{i}", "enter_conference", Time(0, i), Enter(i));
+            Advance(h, TimeSpan.FromSeconds(5));
+        }
+
+        Assert.DoesNotContain(h.Participants, r => r.Json.Contains("\"final\":true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PartitionThatNeverReadAnEvent_IsLeftAlone()
+    {
+        using var h = new TopologyHarness(new ProcessorOptions { IdleCloseAfter = TimeSpan.FromSeconds(10) }, telemetry);
+
+        Advance(h, TimeSpan.FromMinutes(10));
+        h.Pipe("e1", "enter_conference", Time(0, 10), Enter(1));
+
+        Assert.Equal([ParticipantsJson(0, joins: 1, leaves: 0, concurrent: 1, peak: 1)], h.Participants.Select(r => r.Json));
+        Assert.Empty(h.DeadLetters);
+    }
+
+    public void Dispose() => telemetry.Dispose();
+
+    private void Advance(TopologyHarness h, TimeSpan by)
+    {
+        wallClock.Advance(by);
+        h.AdvanceWallClock(by);
+    }
+}
