@@ -112,9 +112,19 @@ public sealed class ConferenceStage
             : seenBefore is null && offset <= restoredThrough ? pending
             : Late(e, pending, attemptKey, now);
         var toApply = pending & ~late;
+
+        // A replayed event whose window has closed and is gone from the store was committed with that window: its
+        // effect is in the stored state and in the window's final record already. (This happens when the input
+        // offsets were not committed along with the state, so the partition is read again from an earlier offset.)
+        if (replay)
+        {
+            if (Gone(participantsKey, participantsStart, settings.ParticipantsWindowMs, settings.GraceMs)) toApply &= ~AggregateSet.Participants;
+            if (Gone(churnKey, churnStart, settings.ChurnWindowMs, settings.GraceMs)) toApply &= ~AggregateSet.LivestreamChurn;
+        }
+
         if (toApply == AggregateSet.None)
         {
-            return new ConferenceStepResult(EventDecision.Late, AggregateSet.None, late, null, null, null, closed);
+            return new ConferenceStepResult(late == AggregateSet.None ? EventDecision.Duplicate : EventDecision.Late, AggregateSet.None, late, null, null, null, closed);
         }
 
         // The seen entry is the first write: once it is there, a replay repeats this decision.
@@ -139,6 +149,9 @@ public sealed class ConferenceStage
         var decision = late != AggregateSet.None ? EventDecision.Late : EventDecision.Applied;
         return step with { Decision = decision, AppliedBy = processed, LateFor = late };
     }
+
+    private bool Gone(string windowKey, long start, long size, long grace) =>
+        IsClosed(start, size, grace, CurrentStreamTime()) && scope.Get<StateValue>(windowKey) is null;
 
     /// <summary>The aggregates among <paramref name="pending"/> whose window (3.3: the window of the event's attempt) is closed.</summary>
     private AggregateSet Late(AggregateEvent e, AggregateSet pending, string attemptKey, long now)

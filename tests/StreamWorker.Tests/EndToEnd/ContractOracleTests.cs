@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using StreamWorker.Tests.Support;
@@ -18,10 +19,15 @@ public sealed class ContractOracleTests
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(40);
     private static readonly DateTimeOffset HandWorkedStart = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task ProcessorOutput_ForSeededScenario_EqualsTheOracle()
+    [Theory]
+    [InlineData("at_least_once", 1)]
+    [InlineData("exactly_once", 3)]
+    public async Task ProcessorOutput_ForSeededScenario_EqualsTheOracle(string guarantee, int brokers)
     {
-        await using var sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Role"] = "all", ["Topics:Partitions"] = "1" });
+        await using var sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?>
+        {
+            ["Role"] = "all", ["Topics:Partitions"] = "1", ["Processor:Guarantee"] = guarantee, ["Kafka:Embedded:Brokers"] = brokers.ToString(CultureInfo.InvariantCulture),
+        });
         await WaitUntilReady(sw);
 
         var deliveries = OracleScenario.Generate(Seed, Start, steps: 400);

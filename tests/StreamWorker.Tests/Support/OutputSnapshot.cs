@@ -58,7 +58,7 @@ public sealed class OutputSnapshot
             .ToList();
     }
 
-    public string Describe(OutputSnapshot other, int max = 5) =>
+    public string Describe(OutputSnapshot other, int max = 400) =>
         string.Join('\n', Differences(other).Take(max).Select(k =>
             $"{k}\n  this:  {Latest.GetValueOrDefault(k, "(none)")}\n  other: {other.Latest.GetValueOrDefault(k, "(none)")}"));
 
