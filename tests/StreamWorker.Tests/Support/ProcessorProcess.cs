@@ -103,6 +103,27 @@ public sealed class ProcessorProcess : IDisposable
         throw new TimeoutException($"processor not ready within {timeout}:\n{RecentOutput}");
     }
 
+    /// <summary>The status <c>/readyz</c> answers now, or null when nothing answers (not listening, or gone).</summary>
+    public async Task<HttpStatusCode?> ReadinessAsync()
+    {
+        try
+        {
+            using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Waits for the process to exit by itself; false when it is still running after <paramref name="timeout"/>.</summary>
+    public Task<bool> WaitForExitAsync(TimeSpan timeout) => Task.Run(() => _process.WaitForExit((int)timeout.TotalMilliseconds));
+
     /// <summary>Events this process has read so far (<c>streamworker.processor.events</c> from its <c>/metrics</c>).</summary>
     public async Task<long> EventsReadAsync()
     {

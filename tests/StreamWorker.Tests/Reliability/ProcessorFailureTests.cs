@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using Confluent.Kafka;
+using StreamWorker.Tests.Support;
+using StreamWorker.Topology.Failure;
+using Xunit.Abstractions;
+
+namespace StreamWorker.Tests.Reliability;
+
+/// <summary>
+/// A record the processor cannot write (here: the broker refuses a produce request as a record over its size limit
+/// is refused) stops it loudly: not ready, one error naming the topic and the reason, a non-zero exit within
+/// seconds. Restarted, it reads again from its last commit and ends with the output of a run without the failure.
+/// </summary>
+[Collection(ProcessorProcessesGroup.Name)]
+[Trait("Category", "Reliability")]
+public sealed class ProcessorFailureTests(ITestOutputHelper output)
+{
+    private const short ProduceApi = 0;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
+
+    [Fact]
+    public async Task NonRetriableProduceError_StopsTheProcessorLoudly_AndTheRestartEndsExact()
+    {
+        var reference = new ProcessorRunSettings("reference-failure");
+        var failing = new ProcessorRunSettings("failing");
+        var scenario = ProcessorRunHarness.Scenario;
+        using var cluster = ProcessorRunHarness.StartCluster(1, reference, failing);
+        var bootstrap = cluster.BootstrapServers;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await new ScenarioFeeder(bootstrap, scenario.Records).FeedAsync(TimeSpan.FromSeconds(2), stop.Token);
+
+        ProcessorProcess? referenceProcess = null, first = null, restarted = null;
+        try
+        {
+            referenceProcess = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            await referenceProcess.WaitUntilReadyAsync(Timeout);
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, Timeout, referenceProcess);
+            referenceProcess.Terminate(TimeSpan.FromSeconds(20));
+
+            // From here the broker refuses the next produce request, whoever sends it: only the failing processor does.
+            cluster.PushRequestErrors(ProduceApi, ErrorCode.MsgSizeTooLarge);
+            var watch = Stopwatch.StartNew();
+            first = ProcessorProcess.Start(failing, bootstrap, ProcessorRunHarness.StateDirectory());
+            var readiness = new List<HttpStatusCode?>();
+            while (!first.HasExited && watch.Elapsed < Timeout)
+            {
+                readiness.Add(await first.ReadinessAsync());
+                await Task.Delay(50);
+            }
+
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(5)), $"the processor did not stop:\n{first.RecentOutput}");
+            var stoppedAfter = watch.Elapsed;
+            var log = first.RecentOutput;
+            output.WriteLine($"stopped after {stoppedAfter.TotalSeconds:0.0} s with exit code {first.ExitCode}; readiness seen: {string.Join(' ', readiness.Select(r => r is null ? "-" : ((int)r).ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
+            Assert.Equal(ProcessorFailure.ExitCode, first.ExitCode);
+            var failure = Assert.Single(log.Split('\n'), line => line.Contains("Processor stopping:", StringComparison.Ordinal));
+            Assert.Contains("cannot be written to topic", failure, StringComparison.Ordinal);
+            Assert.Contains("MsgSizeTooLarge", failure, StringComparison.Ordinal);
+
+            // Once it answered not ready after having been ready (the failure), it never answers ready again.
+            var firstReady = readiness.IndexOf(HttpStatusCode.OK);
+            var failedAt = firstReady < 0 ? -1 : readiness.FindIndex(firstReady, r => r == HttpStatusCode.ServiceUnavailable);
+            Assert.True(failedAt < 0 || !readiness.Skip(failedAt).Contains(HttpStatusCode.OK), "readiness went back to 200 after the failure");
+
+            restarted = ProcessorProcess.Start(failing, bootstrap, ProcessorRunHarness.StateDirectory());
+            await restarted.WaitUntilReadyAsync(Timeout);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, Timeout, restarted);
+
+            var differences = actual.Differences(expected);
+            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the failure:\n{actual.Describe(expected)}");
+            Assert.Equal(ProcessorRunHarness.DeadLetters(bootstrap, reference), ProcessorRunHarness.DeadLetters(bootstrap, failing));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var process in new[] { referenceProcess, first, restarted })
+            {
+                process?.Kill();
+                process?.Dispose();
+            }
+        }
+    }
+}
