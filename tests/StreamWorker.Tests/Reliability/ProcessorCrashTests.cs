@@ -17,15 +17,17 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
     private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
 
     [Theory]
-    [InlineData("at_least_once", 1)]
-    [InlineData("exactly_once", 3)]
-    public async Task KilledMidStream_RestartedProcessor_EndsWithTheOutputOfARunWithoutCrash(string guarantee, int brokers)
+    [InlineData("at_least_once", 1, false)]
+    [InlineData("exactly_once", 3, false)]
+    [InlineData("at_least_once", 1, true)]
+    [InlineData("exactly_once", 3, true)]
+    public async Task KilledMidStream_RestartedProcessor_EndsWithTheOutputOfARunWithoutCrash(string guarantee, int brokers, bool largeConference)
     {
         var total = Stopwatch.StartNew();
-        var tag = guarantee == "exactly_once" ? "eos" : "alos";
+        var tag = (guarantee == "exactly_once" ? "eos" : "alos") + (largeConference ? "-large" : "");
         var reference = new ProcessorRunSettings($"reference-{tag}", guarantee);
         var crashed = new ProcessorRunSettings($"crashed-{tag}", guarantee);
-        var scenario = ProcessorRunHarness.Scenario;
+        var scenario = ProcessorRunHarness.ScenarioFor(largeConference);
         using var cluster = ProcessorRunHarness.StartCluster(brokers, reference, crashed);
         var bootstrap = cluster.BootstrapServers;
         var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
@@ -70,7 +72,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
             output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
 
             Assert.True(outputAtKill < actual.RecordsRead, $"the kill came after the last output ({outputAtKill} of {actual.RecordsRead} records)");
-            Assert.True(expected.Latest.Count > 500, $"the reference run wrote only {expected.Latest.Count} window records");
+            Assert.True(expected.Latest.Count > (largeConference ? 250 : 500), $"the reference run wrote only {expected.Latest.Count} window records");
             var differences = actual.Differences(expected);
             Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the crash:\n{actual.Describe(expected)}");
             Assert.Equal(referenceDeadLetters, crashedDeadLetters);

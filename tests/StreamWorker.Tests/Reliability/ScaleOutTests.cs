@@ -17,15 +17,16 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
     private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
 
     [Theory]
-    [InlineData("SIGTERM")]
-    [InlineData("SIGKILL")]
-    public async Task TwoInstancesSplitThePartitions_OneStopsMidStream_SurvivorEndsWithTheSingleInstanceOutput(string signal)
+    [InlineData("SIGTERM", false)]
+    [InlineData("SIGKILL", false)]
+    [InlineData("SIGKILL", true)]
+    public async Task TwoInstancesSplitThePartitions_OneStopsMidStream_SurvivorEndsWithTheSingleInstanceOutput(string signal, bool largeConference)
     {
         var total = Stopwatch.StartNew();
-        var tag = signal.ToLowerInvariant();
+        var tag = signal.ToLowerInvariant() + (largeConference ? "-large" : "");
         var reference = new ProcessorRunSettings($"single-{tag}");
         var scaled = new ProcessorRunSettings($"scaled-{tag}");
-        var scenario = ProcessorRunHarness.Scenario;
+        var scenario = ProcessorRunHarness.ScenarioFor(largeConference);
         var events = scenario.Records.Count;
         using var cluster = ProcessorRunHarness.StartCluster(1, reference, scaled);
         var bootstrap = cluster.BootstrapServers;
@@ -91,7 +92,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             output.WriteLine($"dead letters (distinct event id and reason): single {referenceDeadLetters.Count}, scaled out {scaledDeadLetters.Count}");
             output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
 
-            Assert.True(expected.Latest.Count > 500, $"the single-instance run wrote only {expected.Latest.Count} window records");
+            Assert.True(expected.Latest.Count > (largeConference ? 250 : 500), $"the single-instance run wrote only {expected.Latest.Count} window records");
             var differences = actual.Differences(expected);
             Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the scale-in:\n{actual.Describe(expected)}");
             Assert.Equal(referenceDeadLetters, scaledDeadLetters);

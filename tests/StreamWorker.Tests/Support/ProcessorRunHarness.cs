@@ -14,8 +14,15 @@ public static class ProcessorRunHarness
     public const int Partitions = 6;
     private static readonly Lazy<ReliabilityScenario> SharedScenario = new(() => ReliabilityScenario.Generate(conferences: 40));
 
+    private static readonly Lazy<ReliabilityScenario> SharedLargeScenario = new(() => ReliabilityScenario.Generate(conferences: 10, largeViewers: 3_000));
+
     /// <summary>About 3,000 records over 40 conferences and 4 companies; generated once per test run.</summary>
     public static ReliabilityScenario Scenario => SharedScenario.Value;
+
+    /// <summary>About 6,500 records: a webinar of 3,000 viewers and 300 participants among 9 ordinary conferences.</summary>
+    public static ReliabilityScenario LargeScenario => SharedLargeScenario.Value;
+
+    public static ReliabilityScenario ScenarioFor(bool largeConference) => largeConference ? LargeScenario : Scenario;
 
     public static EmbeddedKafkaCluster StartCluster(int brokers, params ProcessorRunSettings[] runs)
     {

@@ -34,12 +34,18 @@ public sealed class ReliabilityScenario
 
     public int Conferences { get; private init; }
 
-    public static ReliabilityScenario Generate(int conferences, int seed = 20261126)
+    /// <summary>
+    /// <paramref name="conferences"/> conferences of 8-14 participants and 10-19 viewers; with
+    /// <paramref name="largeViewers"/> above 0 the first one is a webinar of that many viewers and a tenth as many
+    /// participants (the shape whose state must not grow with the conference).
+    /// </summary>
+    public static ReliabilityScenario Generate(int conferences, int seed = 20261126, int largeViewers = 0)
     {
         var scenario = new ReliabilityScenario(seed);
         for (var i = 0; i < conferences; i++)
         {
-            scenario.PlanConference(i);
+            if (i == 0 && largeViewers > 0) scenario.PlanConference(i, largeViewers / 10, largeViewers);
+            else scenario.PlanConference(i, 8 + scenario._random.Next(0, 7), 10 + scenario._random.Next(0, 10));
         }
 
         return scenario.Deliver(conferences);
@@ -57,7 +63,7 @@ public sealed class ReliabilityScenario
             : throw new InvalidOperationException($"{eventName} not accepted: {string.Join(", ", result.Errors)}");
     }
 
-    private void PlanConference(int index)
+    private void PlanConference(int index, int participants, int viewers)
     {
         var conference = 70_001 + index;
         var company = 101 + (index % 4);
@@ -69,9 +75,9 @@ public sealed class ReliabilityScenario
 
         Plan("conference_start", begin, $"{{\"host_id\":{host},\"company_id\":{company},\"conference_id\":{conference}}}");
         Plan("start_recording", begin + TimeSpan.FromSeconds(30), $"{{\"host_id\":{host},\"company_id\":{company},\"conference_id\":{conference}}}");
-        for (var p = 0; p < 8 + _random.Next(0, 7); p++)
+        for (var p = 0; p < participants; p++)
         {
-            var participant = (conference * 100L) + p;
+            var participant = (conference * 1_000_000L) + p;
             var enter = Between(begin, end - TimeSpan.FromMinutes(5));
             Plan("enter_conference", enter, $"{{{Ids(participant)},\"participant_role\":\"participant\",\"meeting_url\":\"https://meet.example/r/{conference}\"}}");
             if (_random.NextDouble() < 0.8)
@@ -85,9 +91,9 @@ public sealed class ReliabilityScenario
             }
         }
 
-        for (var v = 0; v < 10 + _random.Next(0, 10); v++)
+        for (var v = 0; v < viewers; v++)
         {
-            var viewer = (conference * 100L) + 50 + v;
+            var viewer = (conference * 1_000_000L) + 500_000 + v;
             var enter = Between(begin, end - TimeSpan.FromMinutes(2));
             Plan("enter_livestream", enter, $"{{{Ids(viewer)}}}");
             if (_random.NextDouble() < 0.7)
@@ -98,7 +104,7 @@ public sealed class ReliabilityScenario
 
         for (var d = 0; d < 3 + _random.Next(0, 3); d++)
         {
-            var participant = (conference * 100L) + 80 + d;
+            var participant = (conference * 1_000_000L) + 900_000 + d;
             var at = Between(begin, end - TimeSpan.FromMinutes(6));
             var redials = _random.NextDouble() < 0.3 ? 1 : 0;
             for (var attempt = 0; attempt <= redials; attempt++)
