@@ -4,7 +4,8 @@ namespace StreamWorker.Aggregates;
 /// The dial-out answer rate per company and window, for one partition of the attempt changes (repartitioned by
 /// company). Keeps per window the outcome of each attempt under its own key and the window's record under
 /// another, so a change costs the same in a window of five attempts and of five thousand, and a replayed or
-/// stale change (by version) cannot count twice. Pure, like <see cref="ConferenceStage"/>.
+/// stale change (by version) cannot count twice. A window is complete, with its final record, when every events
+/// partition that sent attempts to it has said that its stream time closed it. Pure, like <see cref="ConferenceStage"/>.
 /// </summary>
 public sealed class CompanyDialoutStage
 {
@@ -27,21 +28,51 @@ public sealed class CompanyDialoutStage
     }
 
     /// <summary>
-    /// Records the attempt's outcome in its window and returns the window's record, or null when the change is not
-    /// newer than what the window holds. A change read again after a restart returns the window's stored record.
+    /// Records the attempt's outcome in its window and returns the window's record; nothing when the change is not
+    /// newer than what the window holds. A notice that a partition has closed the window returns the window's final
+    /// record once every partition that sent attempts to it has closed it. A change read again after a restart
+    /// returns the window's stored record.
     /// </summary>
-    public DialoutAnswerRateRecord? Apply(DialoutAttemptChange change, long offset)
+    public CompanyStepResult Apply(DialoutAttemptChange change, long offset)
     {
         ArgumentNullException.ThrowIfNull(change);
         scope.Begin(offset);
         AdvanceTo(Math.Max(CurrentStreamTime(), change.EventTimeMs));
+        var result = change.ClosesWindow ? Close(change) : Count(change);
+        scope.Put(StateKeys.StreamTime, new MarkValue(0, CurrentStreamTime()));
+        return result;
+    }
 
+    private CompanyStepResult Close(DialoutAttemptChange notice)
+    {
+        var windowKey = StateKeys.DialoutWindow(notice.CompanyId, notice.WindowStartMs);
+        if (scope.Get<CompanyWindowValue>(windowKey) is not { } window) return new CompanyStepResult(null);
+        var closed = window.ClosedSources.Contains(notice.Source) ? window : window with { ClosedSources = [.. window.ClosedSources, notice.Source] };
+        if (!window.IsComplete) scope.Put(windowKey, closed);
+        if (!closed.IsComplete) return new CompanyStepResult(null);
+
+        // Complete: the final record, then the window's state goes once this is committed.
+        if (!window.IsComplete || scope.WrittenBefore(windowKey))
+        {
+            var list = StateKeys.Outcomes(notice.CompanyId, notice.WindowStartMs);
+            foreach (var key in KeyList.Items(scope.Store, list, closed.ListedKeys).ToList()) scope.DeleteAfterCommit(key);
+            foreach (var key in KeyList.ChunkKeys(list, closed.ListedKeys)) scope.DeleteAfterCommit(key);
+            scope.DeleteAfterCommit(windowKey);
+            return new CompanyStepResult(closed.Record with { Final = true });
+        }
+
+        return new CompanyStepResult(null);
+    }
+
+    private CompanyStepResult Count(DialoutAttemptChange change)
+    {
         var windowKey = StateKeys.DialoutWindow(change.CompanyId, change.WindowStartMs);
-        var window = scope.Get<WindowValue<DialoutAnswerRateRecord>>(windowKey);
+        var window = scope.Get<CompanyWindowValue>(windowKey);
         var replayed = scope.WrittenBefore(windowKey);
+        if (window is { IsComplete: true } && !replayed) return new CompanyStepResult(null, Late: true);
         var outcomeKey = StateKeys.Outcome(change.CompanyId, change.WindowStartMs, change.AttemptKey);
         var known = scope.Get<OutcomeValue>(outcomeKey);
-        if (known is not null && known.Version >= change.Version) return replayed ? window!.Record : null;
+        if (known is not null && known.Version >= change.Version) return new CompanyStepResult(replayed ? window!.Record : null);
 
         // Written in the order chunk, window, outcome: each is computed from keys written after it (docs/topology.md).
         if (window is null) drop.Enqueue(scope, change.WindowStartMs, StateKeys.Id(change.CompanyId));
@@ -51,11 +82,13 @@ public sealed class CompanyDialoutStage
         if (known is not null) counts.Add(known.Outcome, -1);
         counts.Add(change.Outcome, +1);
         var record = counts.Record(change.CompanyId, change.WindowStartMs, change.WindowStartMs + settings.DialoutWindowMs);
-        scope.Put(windowKey, new WindowValue<DialoutAnswerRateRecord>(0, record, listed));
+        var sources = window?.Sources ?? [];
+        if (!sources.Contains(change.Source)) sources = [.. sources, change.Source];
+        scope.Put(windowKey, new CompanyWindowValue(0, record, listed, sources, window?.ClosedSources ?? []));
         scope.Put(outcomeKey, new OutcomeValue(0, change.Outcome, change.Version));
 
         // On a replay the window may already hold this change (it is written before the outcome): its stored record counts it once.
-        return scope.Get<WindowValue<DialoutAnswerRateRecord>>(windowKey)!.Record;
+        return new CompanyStepResult(scope.Get<CompanyWindowValue>(windowKey)!.Record);
     }
 
     /// <summary>
@@ -75,7 +108,7 @@ public sealed class CompanyDialoutStage
         {
             var company = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
             var windowKey = StateKeys.DialoutWindow(company, start);
-            if (scope.Get<WindowValue<DialoutAnswerRateRecord>>(windowKey) is not { } window) return;
+            if (scope.Get<CompanyWindowValue>(windowKey) is not { } window) return;
             var list = StateKeys.Outcomes(company, start);
             foreach (var key in KeyList.Items(scope.Store, list, window.ListedKeys).ToList()) scope.Store.Delete(key);
             foreach (var key in KeyList.ChunkKeys(list, window.ListedKeys)) scope.Store.Delete(key);

@@ -14,16 +14,24 @@ public sealed class ConferenceStage
     private readonly StageScope scope;
     private readonly TimeBuckets participantsClose;
     private readonly TimeBuckets churnClose;
+    private readonly TimeBuckets dialoutClose;
+    private readonly int source;
     private readonly TimeBuckets expiry = new("q/expire", ExpiryBucketMs, deferDrained: false);
     private long? streamTime;
     private long restoredThrough = -1;
+    private long readSinceRestart = long.MinValue;
 
-    public ConferenceStage(AggregateSettings settings, IStageStore store)
+    /// <param name="settings">Windows, grace periods and retention.</param>
+    /// <param name="store">The partition's store.</param>
+    /// <param name="source">The events partition this stage reads, named in what it tells the company stage.</param>
+    public ConferenceStage(AggregateSettings settings, IStageStore store, int source = 0)
     {
+        this.source = source;
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         scope = new StageScope(store);
         participantsClose = new TimeBuckets("q/close-p", settings.ParticipantsWindowMs, deferDrained: true);
         churnClose = new TimeBuckets("q/close-c", settings.ChurnWindowMs, deferDrained: true);
+        dialoutClose = new TimeBuckets("q/close-d", settings.DialoutWindowMs, deferDrained: true);
     }
 
     /// <summary>The partition's stream time (the largest event time read), or null before the first event.</summary>
@@ -44,8 +52,10 @@ public sealed class ConferenceStage
     {
         streamTime = null;
         restoredThrough = -1;
+        readSinceRestart = long.MinValue;
         participantsClose.Reset();
         churnClose.Reset();
+        dialoutClose.Reset();
         expiry.Reset();
     }
 
@@ -53,6 +63,7 @@ public sealed class ConferenceStage
     public ClosedWindows Observe(long eventTimeMs, long offset)
     {
         scope.Begin(offset);
+        readSinceRestart = Math.Max(readSinceRestart, eventTimeMs);
         var closed = AdvanceTo(Math.Max(CurrentStreamTime(), eventTimeMs));
         WriteProgress();
         return closed;
@@ -66,7 +77,8 @@ public sealed class ConferenceStage
     {
         if (StreamTimeMs is null || streamTimeMs <= CurrentStreamTime()) return new ClosedWindows();
         scope.Begin(Math.Max(scope.Offset, restoredThrough));
-        var closed = AdvanceTo(Math.Max(CurrentStreamTime(), streamTimeMs));
+        readSinceRestart = Math.Max(readSinceRestart, streamTimeMs);
+        var closed = AdvanceTo(Math.Max(CurrentStreamTime(), streamTimeMs), idle: true);
         WriteProgress();
         return closed;
     }
@@ -76,6 +88,7 @@ public sealed class ConferenceStage
     {
         ArgumentNullException.ThrowIfNull(e);
         scope.Begin(offset);
+        readSinceRestart = Math.Max(readSinceRestart, e.TimeMs);
         var result = Step(e, offset);
         WriteProgress();
         return result;
@@ -308,6 +321,14 @@ public sealed class ConferenceStage
                 ? new AttemptValue(0, (current?.Sequence ?? 0) + 1, TumblingWindow.StartOf(e.TimeMs, settings.DialoutWindowMs), e.CompanyId!.Value, DialoutTransitions.Next(DialoutOutcome.Pending, status), 1)
                 : current! with { Outcome = DialoutTransitions.Next(current.Outcome, status), Version = current.Version + 1 };
             if (current is null) KeyList.Append(scope, StateKeys.Attempts(e.ConferenceId), attemptKeys++, attemptKey);
+            // The first attempt this partition sends to a company window: the company stage will hear when it closes here.
+            var notice = StateKeys.DialoutNotice(attemptWrite.CompanyId, attemptWrite.WindowStartMs);
+            if (scope.Get<MarkValue>(notice) is null)
+            {
+                dialoutClose.Enqueue(scope, attemptWrite.WindowStartMs, StateKeys.Id(attemptWrite.CompanyId));
+                scope.Put(notice, new MarkValue(0, attemptWrite.WindowStartMs));
+            }
+
             if (current is not null && attemptWrite.Sequence != current.Sequence)
             {
                 var earlier = StateKeys.EarlierAttempt(e.ConferenceId, e.ParticipantId!.Value, current.Sequence);
@@ -339,7 +360,7 @@ public sealed class ConferenceStage
     }
 
     /// <summary>Moves stream time forward: writes it, emits the final records of the windows it closed, drops expired conferences.</summary>
-    private ClosedWindows AdvanceTo(long now)
+    private ClosedWindows AdvanceTo(long now, bool idle = false)
     {
         var closed = new ClosedWindows();
         if (now == long.MinValue) return closed;
@@ -358,6 +379,15 @@ public sealed class ConferenceStage
             if (scope.Get<WindowValue<LivestreamChurnRecord>>(key) is not { } window) return;
             closed.LivestreamChurn.Add(window.Record with { Final = true });
             scope.DeleteAfterCommit(key);
+        });
+        // Records read again after a restart resend their attempt changes: the notice that closes a company window
+        // must not overtake them, so while replaying it follows the time of the records read since the restart.
+        var noticeTime = !idle && scope.Offset <= restoredThrough ? readSinceRestart : now;
+        if (noticeTime != long.MinValue) dialoutClose.Drain(scope, LastClosedStart(noticeTime, settings.DialoutWindowMs, settings.DialoutGraceMs), (start, company) =>
+        {
+            var id = long.Parse(company, System.Globalization.CultureInfo.InvariantCulture);
+            closed.DialoutClosed.Add(new DialoutAttemptChange(id, start, "", DialoutOutcome.Pending, 0, now, source, ClosesWindow: true));
+            scope.DeleteAfterCommit(StateKeys.DialoutNotice(id, start));
         });
         expiry.Drain(scope, TumblingWindow.StartOf(now - settings.StateRetentionMs - ExpiryBucketMs + 1, ExpiryBucketMs), (_, id) => Expire(id, now, closed));
         return closed;
@@ -428,10 +458,10 @@ public sealed class ConferenceStage
     private static bool StartsNewAttempt(AttemptValue? current, DialoutStatus status) =>
         current is null || (status == DialoutStatus.New && current.Outcome != DialoutOutcome.Pending);
 
-    private static DialoutAttemptChange ChangeOf(AggregateEvent e, AttemptValue attempt) => new(
+    private DialoutAttemptChange ChangeOf(AggregateEvent e, AttemptValue attempt) => new(
         attempt.CompanyId, attempt.WindowStartMs,
         FormattableString.Invariant($"{e.ConferenceId}:{e.ParticipantId}:{attempt.Sequence}"),
-        attempt.Outcome, attempt.Version, e.TimeMs);
+        attempt.Outcome, attempt.Version, e.TimeMs, source);
 
     private ParticipantsRecord NewParticipantsRecord(long conference, long start, int carriedIn) => new(
         conference, null, null, start, start + settings.ParticipantsWindowMs, 0, 0, carriedIn, carriedIn, new ParticipantLeaveCounts(0, 0, 0, 0, 0));

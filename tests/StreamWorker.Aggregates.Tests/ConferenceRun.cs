@@ -29,6 +29,10 @@ internal sealed class ConferenceRun
     public List<DialoutAnswerRateRecord> DialoutRecords { get; } = [];
     public List<ParticipantsRecord> FinalParticipants { get; } = [];
     public List<LivestreamChurnRecord> FinalChurn { get; } = [];
+    public List<DialoutAnswerRateRecord> FinalDialout { get; } = [];
+
+    /// <summary>Every attempt change and window-closed notice sent to the company stage, in order (the repartition topic).</summary>
+    public List<DialoutAttemptChange> SentChanges { get; } = [];
 
     /// <summary>Every participants record emitted, updates and final records, in order.</summary>
     public List<ParticipantsRecord> ParticipantsRecords { get; } = [];
@@ -53,10 +57,15 @@ internal sealed class ConferenceRun
     {
         var result = conferences.Process(e, offset++);
         Results.Add(result);
-        Collect(result.Closed);
+        FinalParticipants.AddRange(result.Closed.Participants);
+        FinalChurn.AddRange(result.Closed.LivestreamChurn);
+        ParticipantsRecords.AddRange(result.Closed.Participants);
+        ChurnRecords.AddRange(result.Closed.LivestreamChurn);
+
+        if (result.DialoutChange is { } change) ApplyChange(change);
+        result.Closed.DialoutClosed.ForEach(ApplyChange);
         if (result.Participants is { } p) ParticipantsRecords.Add(p);
         if (result.LivestreamChurn is { } c) ChurnRecords.Add(c);
-        if (result.DialoutChange is { } change) ApplyChange(change);
         return result;
     }
 
@@ -72,7 +81,10 @@ internal sealed class ConferenceRun
     /// <summary>Feeds an attempt change to the company stage (as the repartition topic delivers it).</summary>
     public void ApplyChange(DialoutAttemptChange change)
     {
-        if (companies.Apply(change, changeOffset++) is { } record) DialoutRecords.Add(record);
+        SentChanges.Add(change);
+        if (companies.Apply(change, changeOffset++).Record is not { } record) return;
+        DialoutRecords.Add(record);
+        if (record.Final) FinalDialout.Add(record);
     }
 
     /// <summary>A commit of both stages (deferred deletes run at the second commit after they were made).</summary>
@@ -99,6 +111,7 @@ internal sealed class ConferenceRun
         FinalChurn.AddRange(closed.LivestreamChurn);
         ParticipantsRecords.AddRange(closed.Participants);
         ChurnRecords.AddRange(closed.LivestreamChurn);
+        closed.DialoutClosed.ForEach(ApplyChange);
     }
 
     private HashSet<long> Present(string kind)

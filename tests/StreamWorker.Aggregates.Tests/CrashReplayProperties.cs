@@ -66,7 +66,7 @@ public class CrashReplayProperties
             {
                 crashed.Commit();
                 (logAtCommit, participantsAtCommit, churnAtCommit) = (crashed.Store.Log.Count, crashed.ParticipantsRecords.Count, crashed.ChurnRecords.Count);
-                changesBeforeCommit = crashed.Results.Select(r => r.DialoutChange).OfType<DialoutAttemptChange>().ToList();
+                changesBeforeCommit = [.. crashed.SentChanges];
             }
 
             if (i < events.Count) crashed.Apply(events[i]);
@@ -97,6 +97,7 @@ public class CrashReplayProperties
             ("churn", Show(Latest(churn, c => (c.ConferenceId, c.WindowStartMs))), Show(Latest(reference.ChurnRecords, c => (c.ConferenceId, c.WindowStartMs)))),
             ("dial-out", Show(Latest(replay.DialoutRecords, d => (d.CompanyId, d.WindowStartMs))), Show(Latest(reference.DialoutRecords, d => (d.CompanyId, d.WindowStartMs)))),
             ("final participants", Show(participants.Where(p => p.Final).Distinct().OrderBy(p => (p.ConferenceId, p.WindowStartMs))), Show(reference.FinalParticipants.OrderBy(p => (p.ConferenceId, p.WindowStartMs)))),
+            ("final dial-out", Show(replay.FinalDialout.Distinct().OrderBy(d => (d.CompanyId, d.WindowStartMs))), Show(reference.FinalDialout.OrderBy(d => (d.CompanyId, d.WindowStartMs)))),
             ("final churn", Show(churn.Where(c => c.Final).Distinct().OrderBy(c => (c.ConferenceId, c.WindowStartMs))), Show(reference.FinalChurn.OrderBy(c => (c.ConferenceId, c.WindowStartMs)))),
             ("state", replay.Fingerprint(), reference.Fingerprint()),
         };

@@ -122,7 +122,7 @@ public class DialoutTests
         Assert.Equal(EventDecision.Late, result.Decision);
         Assert.Null(result.DialoutChange);
         Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.Store.Read(StateKeys.Attempt(Conference, 1))!).Outcome);
-        Assert.Single(run.DialoutRecords);
+        Assert.Single(run.DialoutRecords, r => !r.Final);
     }
 
     [Fact]
@@ -152,16 +152,34 @@ public class DialoutTests
         var answered = pending with { Outcome = DialoutOutcome.Answered, Version = 2 };
 
         companies.Apply(pending, 0);
-        var afterAnswer = companies.Apply(answered, 1);
+        var afterAnswer = companies.Apply(answered, 1).Record;
 
-        Assert.Null(companies.Apply(pending, 2));
-        Assert.Null(companies.Apply(answered, 3));
+        Assert.Null(companies.Apply(pending, 2).Record);
+        Assert.Null(companies.Apply(answered, 3).Record);
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), afterAnswer);
 
         // Read again at its own offset (a restart before the commit): the window's record, counted once.
         var restarted = new CompanyDialoutStage(AggregateSettings.Default, store);
-        Assert.Equal(afterAnswer, restarted.Apply(answered, 1));
-        Assert.Equal(afterAnswer, restarted.Apply(pending, 2) ?? afterAnswer);
+        Assert.Equal(afterAnswer, restarted.Apply(answered, 1).Record);
+        Assert.Equal(afterAnswer, restarted.Apply(pending, 2).Record ?? afterAnswer);
+    }
+
+    [Fact]
+    public void CompanyWindow_IsFinal_OnceEveryPartitionThatSentAttemptsHasClosedIt()
+    {
+        var companies = new CompanyDialoutStage(AggregateSettings.Default, new MemoryStageStore());
+        var fromA = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Answered, 1, At(0), Source: 0);
+        var fromB = new DialoutAttemptChange(Company, At(0), "2002:1:1", DialoutOutcome.Rejected, 1, At(1), Source: 1);
+        companies.Apply(fromA, 0);
+        var latest = companies.Apply(fromB, 1).Record!;
+
+        Assert.Null(companies.Apply(fromA with { AttemptKey = "", ClosesWindow = true, EventTimeMs = At(30) }, 2).Record);
+        var final = companies.Apply(fromB with { AttemptKey = "", ClosesWindow = true, EventTimeMs = At(31) }, 3).Record;
+
+        Assert.Equal(latest with { Final = true }, final);
+        var late = companies.Apply(fromB with { AttemptKey = "2002:2:1", Version = 1 }, 4);
+        Assert.True(late.Late);
+        Assert.Null(late.Record);
     }
 
     [Fact]

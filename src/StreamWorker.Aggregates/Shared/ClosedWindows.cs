@@ -10,7 +10,8 @@ public sealed class ClosedWindows
 
     public List<LivestreamChurnRecord> LivestreamChurn { get; } = [];
 
-    public List<DialoutAnswerRateRecord> DialoutAnswerRate { get; } = [];
+    /// <summary>Notices for the company stage: this partition has closed these companies' dial-out windows.</summary>
+    public List<DialoutAttemptChange> DialoutClosed { get; } = [];
 
     public int ParticipantsDropped { get; set; }
 

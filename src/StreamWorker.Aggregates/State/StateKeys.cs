@@ -38,6 +38,9 @@ public static class StateKeys
 
     public static string ChurnWindow(long conference, long windowStartMs) => Invariant($"wc/{conference}/{windowStartMs}");
 
+    /// <summary>Marks that this partition sent attempts of a company's dial-out window: it tells the company stage when it closes the window.</summary>
+    public static string DialoutNotice(long company, long windowStartMs) => Invariant($"dn/{company}/{windowStartMs}");
+
     public static string DialoutWindow(long company, long windowStartMs) => Invariant($"wd/{company}/{windowStartMs}");
 
     public static string Outcome(long company, long windowStartMs, string attempt) => Invariant($"o/{company}/{windowStartMs}/{attempt}");

@@ -60,10 +60,12 @@ public static class StateValueCodec
                     Begin(w, Tag.ChurnWindow, cw);
                     WriteChurn(w, cw.Record);
                     break;
-                case WindowValue<DialoutAnswerRateRecord> dw:
+                case CompanyWindowValue dw:
                     Begin(w, Tag.DialoutWindow, dw);
                     w.Write(dw.ListedKeys);
                     WriteDialout(w, dw.Record);
+                    WriteInts(w, dw.Sources);
+                    WriteInts(w, dw.ClosedSources);
                     break;
                 case AttemptValue a:
                     Begin(w, Tag.Attempt, a);
@@ -126,6 +128,8 @@ public static class StateValueCodec
             w.Write((byte)change.Outcome);
             w.Write(change.Version);
             w.Write(change.EventTimeMs);
+            w.Write(change.Source);
+            w.Write(change.ClosesWindow);
         });
     }
 
@@ -133,7 +137,7 @@ public static class StateValueCodec
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        return new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64());
+        return new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32(), r.ReadBoolean());
     }
 
     private static void Begin(BinaryWriter w, Tag tag, StateValue value)
@@ -188,15 +192,23 @@ public static class StateValueCodec
         foreach (var n in new[] { d.Attempts, d.Answered, d.Rejected, d.NoAnswer, d.Cancelled, d.NotEnabled, d.Pending }) w.Write(n);
     }
 
-    private static WindowValue<DialoutAnswerRateRecord> ReadDialoutWindow(BinaryReader r, long offset)
+    private static CompanyWindowValue ReadDialoutWindow(BinaryReader r, long offset)
     {
         var listed = r.ReadInt32();
         var (company, start, end) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
         var n = Enumerable.Range(0, 7).Select(_ => r.ReadInt32()).ToArray();
         var decided = n[1] + n[2] + n[3] + n[4];
         var record = new DialoutAnswerRateRecord(company, start, end, n[0], n[1], n[2], n[3], n[4], n[5], n[6], decided == 0 ? null : (double)n[1] / decided);
-        return new WindowValue<DialoutAnswerRateRecord>(offset, record, listed);
+        return new CompanyWindowValue(offset, record, listed, ReadInts(r), ReadInts(r));
     }
+
+    private static void WriteInts(BinaryWriter w, IReadOnlyList<int> values)
+    {
+        w.Write(values.Count);
+        foreach (var v in values) w.Write(v);
+    }
+
+    private static List<int> ReadInts(BinaryReader r) => Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadInt32()).ToList();
 
     private static byte[] Write(Action<BinaryWriter> body)
     {

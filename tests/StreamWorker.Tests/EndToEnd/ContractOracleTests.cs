@@ -179,7 +179,8 @@ public sealed class ContractOracleTests
 
         var result = ContractOracle.Run(events);
 
-        // Final stream time 08:31:10 has closed the 08:00 windows (participants at 08:03, churn at 08:07), not the later ones.
+        // Final stream time 08:31:10 has closed the 08:00 windows (participants at 08:03, churn at 08:07, dial-out at
+        // 08:30), not the later ones.
 
         Assert.Equal(["e4", "e4", "e12"], result.LateEventIds);
         AssertRecord(result.Participants, "5001", "08:00", """
@@ -206,7 +207,7 @@ public sealed class ContractOracleTests
             """);
         AssertRecord(result.Dialout, "77", "08:00", """
             {"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:15:00.000Z",
-             "attempts":2,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":1.0,"final":false}
+             "attempts":2,"answered":1,"rejected":0,"noanswer":0,"cancelled":0,"notenabled":0,"pending":1,"answer_rate":1.0,"final":true}
             """);
         AssertRecord(result.Dialout, "77", "08:15", """
             {"company_id":77,"window_start":"2026-11-27T08:15:00.000Z","window_end":"2026-11-27T08:30:00.000Z",

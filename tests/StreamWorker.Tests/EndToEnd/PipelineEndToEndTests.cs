@@ -70,12 +70,12 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
                 """)!.AsObject(),
         });
 
-        var dialout = OutputTopics.Latest(_sw, "analytics-dialout-answer-rate", l => l.Values.Any(v => v["attempts"]!.GetValue<int>() == 3 && v["pending"]!.GetValue<int>() == 0), Timeout);
+        var dialout = OutputTopics.Latest(_sw, "analytics-dialout-answer-rate", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(dialout, "77", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse("""
                 {"company_id":77,"window_start":"2026-11-27T08:00:00.000Z","window_end":"2026-11-27T08:15:00.000Z",
-                 "attempts":3,"answered":1,"rejected":0,"noanswer":1,"cancelled":0,"notenabled":1,"pending":0,"answer_rate":0.5,"final":false}
+                 "attempts":3,"answered":1,"rejected":0,"noanswer":1,"cancelled":0,"notenabled":1,"pending":0,"answer_rate":0.5,"final":true}
                 """)!.AsObject(),
         });
 

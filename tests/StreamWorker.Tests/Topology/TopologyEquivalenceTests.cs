@@ -54,20 +54,24 @@ public class TopologyEquivalenceTests
             if (result.Participants is { } p) expected.Participants.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(p)));
             if (result.LivestreamChurn is { } c) expected.Churn.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(c)));
             if (result.Decision == EventDecision.Late) expected.Late.Add($"\"{id}\"");
-            if (result.DialoutChange is { } change && companies.Apply(change, changeOffset++) is { } d)
-            {
-                expected.Dialout.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(d)));
-            }
+            if (result.DialoutChange is { } change) Company(change);
         }
 
         void Closed(ClosedWindows closed)
         {
             expected.Participants.AddRange(closed.Participants.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
             expected.Churn.AddRange(closed.LivestreamChurn.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+            closed.DialoutClosed.ForEach(Company);
+        }
+
+        void Company(DialoutAttemptChange change)
+        {
+            if (companies.Apply(change, changeOffset++).Record is { } d) expected.Dialout.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(d)));
         }
 
         Assert.Equal(expected.Participants, h.Participants.Select(r => r.Json));
         Assert.Contains(expected.Participants, r => r.Contains("\"final\":true", StringComparison.Ordinal));
+        Assert.Contains(expected.Dialout, r => r.Contains("\"final\":true", StringComparison.Ordinal));
         Assert.Equal(expected.Churn, h.Churn.Select(r => r.Json));
         Assert.Equal(expected.Dialout, h.Dialout.Select(r => r.Json));
         Assert.Equal(expected.Late, h.DeadLetters.Select(r => r.Field("event_id")));

@@ -51,9 +51,11 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
     {
         ArgumentNullException.ThrowIfNull(record);
         store!.RunDue();
-        var output = stage!.Apply(record.Value, positions.Next(context!.Offset));
-        if (output is null) return null;
-        telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
+        var result = stage!.Apply(record.Value, positions.Next(context!.Offset));
+        if (result.Late) telemetry.EventRead("dialout_status_change", "late_at_company");
+        if (result.Record is not { } output) return null;
+        if (output.Final) telemetry.WindowClosed(topics.DialoutAnswerRate, "stream_time");
+        else telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
         return Record<string, byte[]>.Create(output.CompanyId.ToString(CultureInfo.InvariantCulture), OutputRecordJson.Serialize(output));
     }
 

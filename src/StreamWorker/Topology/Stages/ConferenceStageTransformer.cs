@@ -59,7 +59,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore));
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
-        stage = new ConferenceStage(settings, store);
+        stage = new ConferenceStage(settings, store, context.Id.Partition);
         positions = new InputPositions();
         commits.Subscribe(context.Id, store.OnCommit);
         lastRead = time.GetUtcNow();
@@ -169,6 +169,11 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         {
             context!.Forward(r.ConferenceId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.LivestreamChurn, OutputRecordJson.Serialize(r)));
             telemetry.WindowClosed(topics.LivestreamChurn, reason);
+        }
+
+        foreach (var notice in closed.DialoutClosed)
+        {
+            context!.Forward(notice.CompanyId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.DialoutAttemptChange, null, notice));
         }
 
         if (closed.ParticipantsDropped != 0 || closed.ViewersDropped != 0) telemetry.PresenceChanged(task, -closed.ParticipantsDropped, -closed.ViewersDropped);

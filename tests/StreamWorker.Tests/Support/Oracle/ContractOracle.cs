@@ -36,10 +36,10 @@ public sealed class ContractOracle
         }
 
         // Window completion: a window closed by the partition's final stream time has had its final record, which
-        // is then its latest. Dial-out windows close at the company stage (docs/topology.md), never here.
+        // is then its latest. With one events partition, a dial-out window is complete when that partition closes it.
         oracle.MarkFinal(oracle._result.Participants, ParticipantsWindow, Grace);
         oracle.MarkFinal(oracle._result.Churn, ChurnWindow, Grace);
-        foreach (var record in oracle._result.Dialout.Values) record["final"] = false;
+        oracle.MarkFinal(oracle._result.Dialout, DialoutWindow, DialoutGrace);
         return oracle._result;
     }
 
