@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Processor benchmark (issue 5): StreamWorker's processor against a raw consume-and-parse loop over the same
+# Processor benchmark: StreamWorker's processor against a raw consume-and-parse loop over the same
 # pre-filled webhook-events topic, in one run, on 127.0.0.1, bounded in time. Last line on stdout: one JSON
 # object {"processor_events_per_s", "raw_events_per_s", "processor_rss_mb", "events", "partitions", ...}.
 #
