@@ -25,8 +25,12 @@ build:
 test:
 	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1 --logger "console;verbosity=normal"
 
+## Tests that need no broker, child process or socket: the pure rules (events, aggregates, crash-replay
+## properties) and the topology in Streamiz's TopologyTestDriver. Under a minute.
 test-unit:
-	$(DOTNET) test $(SLN) -c $(CONFIG) --filter "Category!=Reliability&Category!=Observability"
+	$(DOTNET) test tests/StreamWorker.Events.Tests -c $(CONFIG)
+	$(DOTNET) test tests/StreamWorker.Aggregates.Tests -c $(CONFIG)
+	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter "FullyQualifiedName~StreamWorker.Tests.Topology."
 
 test-reliability:
 	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Reliability

@@ -228,23 +228,15 @@ public sealed class ConferenceStage
             {
                 case AggregateEventKind.EnterConference:
                 case AggregateEventKind.LeaveConference:
-                    var key = StateKeys.Participant(e.ConferenceId, e.ParticipantId!.Value);
-                    var member = scope.Get<PresenceValue>(key);
-                    var present = member is { Present: true } && member.Generation == participantGeneration;
-                    if (e.Kind == AggregateEventKind.EnterConference && !present)
-                    {
-                        joins++;
-                        participants++;
-                        memberWrites.Add((key, new PresenceValue(0, true, participantGeneration), member is null));
-                    }
-                    else if (e.Kind == AggregateEventKind.LeaveConference && present)
+                    var move = Move(StateKeys.Participant(e.ConferenceId, e.ParticipantId!.Value), e.Kind == AggregateEventKind.EnterConference, participantGeneration, memberWrites);
+                    if (move > 0) joins++;
+                    if (move < 0)
                     {
                         leaves++;
-                        participants--;
                         reasons = CountLeave(reasons, e.Reason!.Value);
-                        memberWrites.Add((key, new PresenceValue(0, false, participantGeneration), false));
                     }
 
+                    participants += move;
                     break;
                 default:
                     leaves += participants;
@@ -273,24 +265,16 @@ public sealed class ConferenceStage
             {
                 case AggregateEventKind.EnterLivestream:
                 case AggregateEventKind.LeaveLivestream:
-                    var key = StateKeys.Viewer(e.ConferenceId, e.ParticipantId!.Value);
-                    var member = scope.Get<PresenceValue>(key);
-                    var present = member is { Present: true } && member.Generation == viewerGeneration;
-                    if (e.Kind == AggregateEventKind.EnterLivestream && !present)
-                    {
-                        enters++;
-                        viewers++;
-                        memberWrites.Add((key, new PresenceValue(0, true, viewerGeneration), member is null));
-                    }
-                    else if (e.Kind == AggregateEventKind.LeaveLivestream && present)
+                    var move = Move(StateKeys.Viewer(e.ConferenceId, e.ParticipantId!.Value), e.Kind == AggregateEventKind.EnterLivestream, viewerGeneration, memberWrites);
+                    if (move > 0) enters++;
+                    if (move < 0)
                     {
                         leaves++;
-                        viewers--;
                         viewerLeft = true;
                         reasons = CountLeave(reasons, e.Reason!.Value);
-                        memberWrites.Add((key, new PresenceValue(0, false, viewerGeneration), false));
                     }
 
+                    viewers += move;
                     break;
                 default:
                     leaves += viewers;
@@ -357,6 +341,20 @@ public sealed class ConferenceStage
             ViewerLeft = viewerLeft,
             OutcomeReached = reached,
         };
+    }
+
+    /// <summary>
+    /// An enter (or leave) of one member of a set: +1 when it adds the member, -1 when it removes it, 0 when it changes
+    /// nothing (an enter of a present member, a leave of an absent one). The member's new value joins
+    /// <paramref name="memberWrites"/>, written last.
+    /// </summary>
+    private int Move(string memberKey, bool enter, int generation, List<(string Key, PresenceValue Value, bool New)> memberWrites)
+    {
+        var member = scope.Get<PresenceValue>(memberKey);
+        var present = member is { Present: true } && member.Generation == generation;
+        if (enter == present) return 0;
+        memberWrites.Add((memberKey, new PresenceValue(0, enter, generation), member is null));
+        return enter ? 1 : -1;
     }
 
     /// <summary>Moves stream time forward: writes it, emits the final records of the windows it closed, drops expired conferences.</summary>

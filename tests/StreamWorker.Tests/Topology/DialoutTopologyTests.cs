@@ -96,7 +96,9 @@ public class DialoutTopologyTests
         // The window [0,15) closes at stream time 30:00, and this event's own time brings stream time there.
         h.Pipe("d4", "dialout_status_change", Time(30), Dial(2, "answered"));
 
-        Assert.Equal(DialoutJson(0, attempts: 2, rate: "1", answered: 1, pending: 1), h.Dialout[^1].Json);
+        // The last update, then (stream time 30:00 closed the window) the same record as the window's final one.
+        Assert.Equal(DialoutJson(0, attempts: 2, rate: "1", answered: 1, pending: 1), h.Dialout[^2].Json);
+        Assert.Equal(DialoutJson(0, attempts: 2, rate: "1", answered: 1, pending: 1, final: true), h.Dialout[^1].Json);
         var late = Assert.Single(h.DeadLetters);
         Assert.Equal("\"d4\"", late.Field("event_id"));
         Assert.Equal("\"late\"", late.Field("reason"));
