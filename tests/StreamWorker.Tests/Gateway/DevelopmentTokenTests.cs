@@ -13,6 +13,9 @@ public sealed class DevelopmentTokenTests
         await using var sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Gateway:SigningTokens:0"] = null });
         var generated = sw.Services.GetRequiredService<GatewayCredentials>().GeneratedToken;
 
+        // Before the producer reaches the broker the gateway rightly answers 503; the token is what is tested here.
+        await sw.WaitUntilReadyAsync(TimeSpan.FromSeconds(40));
+
         Assert.False(string.IsNullOrEmpty(generated));
         using var withGenerated = await sw.PostAsync(WebhookSamples.Body("conference_start", DateTimeOffset.UtcNow), generated);
         using var withOther = await sw.PostAsync(WebhookSamples.Body("conference_start", DateTimeOffset.UtcNow), StreamWorkerInstance.Token);
