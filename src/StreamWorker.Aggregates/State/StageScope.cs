@@ -10,6 +10,9 @@ public sealed class StageScope(IStageStore store)
 {
     private readonly HashSet<string> written = new(StringComparer.Ordinal);
 
+    // The offsets of the values read for this record (-1: absent), so a write does not read its key again.
+    private readonly Dictionary<string, long> readOffsets = new(StringComparer.Ordinal);
+
     public IStageStore Store { get; } = store ?? throw new ArgumentNullException(nameof(store));
 
     /// <summary>The input offset of the record being handled.</summary>
@@ -19,13 +22,23 @@ public sealed class StageScope(IStageStore store)
     {
         Offset = offset;
         written.Clear();
+        readOffsets.Clear();
     }
 
-    public T? Get<T>(string key) where T : StateValue => Store.Read(key) as T;
+    public T? Get<T>(string key) where T : StateValue
+    {
+        var value = Store.Read(key);
+        if (!written.Contains(key)) readOffsets[key] = value?.Offset ?? -1;
+        return value as T;
+    }
 
     /// <summary>True when <paramref name="key"/> holds a write of this record (or a later one) from before a restart.</summary>
-    public bool WrittenBefore(string key) =>
-        !written.Contains(key) && Store.Read(key) is { } value && value.Offset >= Offset;
+    public bool WrittenBefore(string key)
+    {
+        if (written.Contains(key)) return false;
+        if (!readOffsets.TryGetValue(key, out var offset)) offset = Store.Read(key)?.Offset ?? -1;
+        return offset >= Offset;
+    }
 
     public void Put(string key, StateValue value)
     {
