@@ -13,6 +13,7 @@ public sealed class CompanyDialoutStage
     private readonly StageScope scope;
     private readonly TimeBuckets drop;
     private long? streamTime;
+    private long restoredThrough = -1;
 
     public CompanyDialoutStage(AggregateSettings settings, IStageStore store)
     {
@@ -24,6 +25,7 @@ public sealed class CompanyDialoutStage
     public void Reset()
     {
         streamTime = null;
+        restoredThrough = -1;
         drop.Reset();
     }
 
@@ -51,13 +53,14 @@ public sealed class CompanyDialoutStage
         if (!window.IsComplete) scope.Put(windowKey, closed);
         if (!closed.IsComplete) return new CompanyStepResult(null);
 
-        // Complete: the final record, then the window's state goes once this is committed.
+        // Complete: the final record, then the attempts' outcomes go once this is committed. The window's own small
+        // value stays (complete) until its retention, so that changes read again after a restart find it complete
+        // instead of starting the window afresh without the partitions that had contributed.
         if (!window.IsComplete || scope.WrittenBefore(windowKey))
         {
             var list = StateKeys.Outcomes(notice.CompanyId, notice.WindowStartMs);
             foreach (var key in KeyList.Items(scope.Store, list, closed.ListedKeys).ToList()) scope.DeleteAfterCommit(key);
             foreach (var key in KeyList.ChunkKeys(list, closed.ListedKeys)) scope.DeleteAfterCommit(key);
-            scope.DeleteAfterCommit(windowKey);
             return new CompanyStepResult(closed.Record with { Final = true });
         }
 
@@ -69,7 +72,11 @@ public sealed class CompanyDialoutStage
         var windowKey = StateKeys.DialoutWindow(change.CompanyId, change.WindowStartMs);
         var window = scope.Get<CompanyWindowValue>(windowKey);
         var replayed = scope.WrittenBefore(windowKey);
-        if (window is { IsComplete: true } && !replayed) return new CompanyStepResult(null, Late: true);
+
+        // Read again from before the restored progress (offsets not committed with the state, as under exactly_once
+        // on the embedded broker), a change whose window is gone was counted in it before it went final and was dropped.
+        if (window is null && scope.Offset <= restoredThrough) return new CompanyStepResult(null);
+        if (window is { IsComplete: true }) return new CompanyStepResult(null, Late: !replayed);
         var outcomeKey = StateKeys.Outcome(change.CompanyId, change.WindowStartMs, change.AttemptKey);
         var known = scope.Get<OutcomeValue>(outcomeKey);
         if (known is not null && known.Version >= change.Version) return new CompanyStepResult(replayed ? window!.Record : null);
@@ -116,7 +123,13 @@ public sealed class CompanyDialoutStage
         });
     }
 
-    private long CurrentStreamTime() => streamTime ??= scope.Get<MarkValue>(StateKeys.StreamTime)?.Value ?? long.MinValue;
+    private long CurrentStreamTime()
+    {
+        if (streamTime is { } known) return known;
+        var progress = scope.Store.Read(StateKeys.StreamTime) as MarkValue;
+        restoredThrough = progress?.Offset ?? -1;
+        return (streamTime = progress?.Value ?? long.MinValue).Value;
+    }
 
     /// <summary>The outcome counts of one window, derived from the attempts' outcomes.</summary>
     private sealed class Counts
