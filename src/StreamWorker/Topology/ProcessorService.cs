@@ -76,6 +76,12 @@ public sealed partial class ProcessorService : BackgroundService
             AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
         };
         if (options.CommitInterval is { } commitInterval) config.CommitIntervalMs = (long)commitInterval.TotalMilliseconds;
+
+        // The stores' exactness after a crash needs each changelog to hold a prefix of the writes made (docs/topology.md,
+        // "Restarts"): an idempotent producer keeps order, and with the gapless guarantee a batch that fails for good
+        // stops the producer instead of letting later batches through.
+        config.EnableIdempotence = true;
+        config.EnableGaplessGuarantee = true;
         StreamClientProperties.Apply(config, clientProperties);
         return config;
     }
