@@ -79,9 +79,12 @@ public sealed partial class ProcessorService : BackgroundService
 
         // The stores' exactness after a crash needs each changelog to hold a prefix of the writes made (docs/topology.md,
         // "Restarts"): an idempotent producer keeps order, and with the gapless guarantee a batch that fails for good
-        // stops the producer instead of letting later batches through.
-        config.EnableIdempotence = true;
-        config.EnableGaplessGuarantee = true;
+        // stops the producer instead of letting later batches through. Exactly-once has its own (transactional) producer.
+        if (!options.ExactlyOnce)
+        {
+            config.EnableIdempotence = true;
+            config.EnableGaplessGuarantee = true;
+        }
         StreamClientProperties.Apply(config, clientProperties);
         return config;
     }
