@@ -89,6 +89,13 @@ internal sealed class PrometheusServer : IDisposable
     public async Task<JsonArray> QueryAsync(string expression)
     {
         var response = await _http.GetAsync(new Uri("api/v1/query?query=" + Uri.EscapeDataString(expression), UriKind.Relative));
+
+        // While it starts, Prometheus answers 503 "Service Unavailable" in plain text: not ready yet, not a result.
+        if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+        {
+            throw new HttpRequestException("Prometheus is starting", null, response.StatusCode);
+        }
+
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (!response.IsSuccessStatusCode || body?["status"]?.GetValue<string>() != "success")
         {
