@@ -1,10 +1,10 @@
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>
-/// The reliability tests measure timings and memory under load on a small machine, so they run one at a time
-/// rather than competing with each other for the two cores.
+/// The reliability tests measure timings and memory under load on a small machine, so they run one at a time and
+/// apart from every other collection: one of them measures the managed heap of the whole test process.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ReliabilityGroup
 {
     public const string Name = "reliability";
