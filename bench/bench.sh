@@ -186,8 +186,32 @@ if [ "$broker_mode" = process ] && [ -z "${GATEWAY_URL:-}" ] && [ -z "${SKIP_INP
   inprocess=$(jq -c --argjson rss "${inprocess_rss:-null}" 'map(. + {rss_mb: $rss})' <<<"$inprocess")
 fi
 
-# The gateway half is done: stop everything before the processor half so they do not share the CPUs.
+# The gateway half is done: stop everything before the next parts so they do not share the CPUs.
 cleanup
+
+# 4. Freshness: role all (gateway and processor in one process, shipped settings) against the broker alone, joins
+#    at half the gateway's best rate; an outside consumer of the participants topic times each join from its 202 to
+#    the first record that counts it (the simulator's load --freshness-bootstrap).
+freshness=null
+if [ "$half_rate" -gt 0 ] && [ -z "${SKIP_FRESHNESS:-}" ]; then
+  fresh_broker=$((broker_port + 20))
+  Role=broker Kafka__Embedded__Port="$fresh_broker" ASPNETCORE_URLS="http://127.0.0.1:$((fresh_broker + 1))" \
+    dotnet "$bin_dir/StreamWorker.dll" --contentRoot "$PWD/$bin_dir" >"$logs/freshness-broker.log" 2>&1 &
+  started_pids+=("$!")
+  wait_for "http://127.0.0.1:$((fresh_broker + 1))/healthz" 60 "$!"
+  fresh_state=$(mktemp -d "${TMPDIR:-/tmp}/streamworker-freshness.XXXXXX")
+  all_pid=$(start_gateway "$inprocess_port" "$logs/freshness-all.log" Role=all Kafka__BootstrapServers="127.0.0.1:$fresh_broker" \
+    Processor__StateDirectory="$fresh_state")
+  started_pids+=("$all_pid")
+  wait_for "http://127.0.0.1:$inprocess_port/readyz" 120 "$all_pid"
+  echo "freshness: role all at $half_rate joins/s, $best_c connections, participants topic read by an outside consumer..." >&2
+  freshness=$(dotnet "$simulator" load --url "http://127.0.0.1:$inprocess_port/webhooks" --token "$token" --duration "$half_duration" \
+    --warmup "$warmup" --concurrency "$best_c" --rate "$half_rate" --freshness-bootstrap "127.0.0.1:$fresh_broker" 2>>"$logs/load.log" | tail -n 1) ||
+    freshness=null
+  jq -e . >/dev/null 2>&1 <<<"$freshness" || freshness=null
+  cleanup
+  rm -rf "$fresh_state"
+fi
 
 processor='{}'
 processor_cmd=${PROCESSOR_BENCH_CMD:-SKIP_BUILD=1 CONFIGURATION=$configuration bench/processor-bench.sh}
@@ -200,7 +224,7 @@ load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 summary=$(jq -cn \
   --argjson best "$best" --argjson at "$gateway_at" --argjson half "$half" --argjson gateway_rss "$gateway_rss" \
-  --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" \
+  --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" --argjson freshness "$freshness" \
   --argjson load_start "$load_start" --argjson load_end "$load_end" '
   def ratio(a; b): if (a == null or b == null or b == 0) then null else ((a / b) * 1000 | round / 1000) end;
   {
@@ -222,7 +246,9 @@ summary=$(jq -cn \
     processor_large_conference_events_per_s: ($processor.processor_large_conference_events_per_s // null),
     processor_large_conference_ratio: ratio($processor.processor_large_conference_events_per_s; $processor.processor_small_same_count_events_per_s),
     processor_rss_mb: ($processor.processor_rss_mb // null),
-    freshness_p99_ms: null,
+    freshness_p50_ms: (if $freshness == null then null else $freshness.freshness_p50_ms end),
+    freshness_p99_ms: (if $freshness == null then null else $freshness.freshness_p99_ms end),
+    freshness_rate: (if $freshness == null then null else $freshness.requests_per_s end),
     broker: $broker,
     load_average: [$load_start, $load_end]
   }')
@@ -242,6 +268,9 @@ summary=$(jq -cn \
   done
   jq -r '.[] | "gateway with in-process broker, \(.connections) connections: \(.gateway.requests_per_s)/s p99 \(.gateway.p99_ms) ms (RSS \(.rss_mb) MB)"' <<<"$inprocess"
   echo "gateway peak RSS: $gateway_rss MB"
+  if [ "$freshness" != null ]; then
+    jq -r '"freshness (role all, \(.requests_per_s) joins/s acknowledged, 202 p99 \(.p99_ms) ms): p50 \(.freshness_p50_ms) ms, p99 \(.freshness_p99_ms) ms; \(.freshness_counted) of \(.freshness_measured) joins counted"' <<<"$freshness"
+  fi
   if [ "$processor" != '{}' ]; then
     jq -r '"processor: \(.processor_events_per_s)/s; pass-through: \(.passthrough_events_per_s)/s (no stream partitioner: \(.passthrough_no_partitioner_events_per_s)/s); raw: \(.raw_events_per_s)/s; large conference: \(.processor_large_conference_events_per_s)/s over \(.large_events) events vs many small over the same count: \(.processor_small_same_count_events_per_s)/s; processor RSS \(.processor_rss_mb) MB"' <<<"$processor"
   fi

@@ -23,6 +23,7 @@ internal static class Commands
           demo        [--token demo-token] [--url ...] [--bootstrap ...] [--rate 200] [--companies 20] [--seed S]
           noop-server [--urls http://127.0.0.1:5099]
           load        --url ... --token T [--duration 20s] [--warmup 5s] [--concurrency 32] [--rate R]
+                      [--freshness-bootstrap HOST:PORT [--freshness-topic analytics-conference-participants]]
           prefill     --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--limit N] [--compression none|lz4|zstd] [generator options]
           raw-consume --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--count N] [--idle 10s]
 
@@ -163,13 +164,23 @@ internal static class Commands
             Concurrency = args.Int("concurrency", 32, min: 1, max: 4_096),
             Rate = rate > 0 ? rate : null,
         };
+        var freshnessBootstrap = args.OptionalString("freshness-bootstrap");
+        var freshnessTopic = args.String("freshness-topic", "analytics-conference-participants");
         args.RejectUnknown();
-        var generator = new LoadGenerator(options, TimeProvider.System);
+        var probe = freshnessBootstrap is null ? null : new FreshnessProbe(freshnessBootstrap, freshnessTopic);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var consuming = probe?.RunAsync(progressStop.Token) ?? Task.CompletedTask;
+        for (var waited = 0; probe is { Assigned: false } && waited < 300 && !cancellationToken.IsCancellationRequested; waited++)
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        var generator = new LoadGenerator(options, TimeProvider.System, probe);
         var progress = PrintLoadProgressAsync(generator, options, progressStop.Token);
         var result = await generator.RunAsync(cancellationToken).ConfigureAwait(false);
         await progressStop.CancelAsync().ConfigureAwait(false);
         await progress.ConfigureAwait(false);
+        await consuming.ConfigureAwait(false);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, SimulatorJsonContext.Default.LoadResult)).ConfigureAwait(false);
         return result.Ok > 0 && result.Errors == 0 && result.Non2xx == 0 ? 0 : 1;
     }

@@ -12,10 +12,11 @@ internal sealed class LoadBodies(TimeProvider time)
 {
     private long _sequence;
 
-    public byte[] Next()
+    /// <summary>The next body, and the conference its participant enters.</summary>
+    public byte[] Next(out long conference)
     {
         var n = Interlocked.Increment(ref _sequence);
-        var conference = 9_000_000 + (n / 40);
+        conference = 9_000_000 + (n / 40);
         var company = 2_000 + (conference % 50);
         var host = 80_000 + (conference % 500);
         var payload = string.Create(CultureInfo.InvariantCulture,

@@ -8,7 +8,7 @@ namespace StreamWorker.Simulator.Load;
 /// previous one is answered. Fixed rate: requests are due at a constant rate and latency is measured from when
 /// each was due, so a stalled server shows up in the percentiles instead of slowing the sender (no coordinated omission).
 /// </summary>
-internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
+internal sealed class LoadGenerator(LoadOptions options, TimeProvider time, FreshnessProbe? freshness = null)
 {
     private readonly LatencyRecorder _latencies = new();
     private readonly LoadBodies _bodies = new(time);
@@ -41,6 +41,7 @@ internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
         var measuredSeconds = Math.Max(1e-9, (Math.Min(Stopwatch.GetTimestamp(), stopAt) - measureFrom) / (double)Stopwatch.Frequency);
         var percentiles = _latencies.PercentilesMs(0.5, 0.99, 0.999, 1.0);
         var requests = Interlocked.Read(ref _ok) + Interlocked.Read(ref _non2xx) + Interlocked.Read(ref _errors);
+        var fresh = freshness is null ? null : await FreshnessAsync(freshness, cancellationToken).ConfigureAwait(false);
         return new LoadResult(
             options.Url.ToString(),
             options.Rate is null ? "closed" : "fixed_rate",
@@ -55,8 +56,27 @@ internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
             Math.Round(percentiles[0], 3),
             Math.Round(percentiles[1], 3),
             Math.Round(percentiles[2], 3),
-            Math.Round(percentiles[3], 3));
+            Math.Round(percentiles[3], 3),
+            fresh?.P50Ms,
+            fresh?.P99Ms,
+            fresh?.Measured,
+            fresh?.Counted);
     }
+
+    /// <summary>Waits until every measured join is counted by an output record, or none was for 10 s.</summary>
+    private static async Task<FreshnessFigures> FreshnessAsync(FreshnessProbe probe, CancellationToken cancellationToken)
+    {
+        while (probe.Progress.Reflected < probe.Progress.Measured && probe.SinceLastReflected < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (measured, counted) = probe.Progress;
+        var percentiles = probe.Latencies.PercentilesMs(0.5, 0.99);
+        return new FreshnessFigures(Math.Round(percentiles[0], 3), Math.Round(percentiles[1], 3), measured, counted);
+    }
+
+    private sealed record FreshnessFigures(double P50Ms, double P99Ms, long Measured, long Counted);
 
     private async Task RunClosedLoopWorkerAsync(WebhookHttpClient client, long measureFrom, long stopAt, CancellationToken cancellationToken)
     {
@@ -117,12 +137,13 @@ internal sealed class LoadGenerator(LoadOptions options, TimeProvider time)
 
     private async Task SendAndRecordAsync(WebhookHttpClient client, long measuredFrom, long measureFrom, CancellationToken cancellationToken)
     {
-        var body = _bodies.Next();
+        var body = _bodies.Next(out var conference);
         try
         {
             using var response = await client.PostAsync(body, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _answered);
             var ok = (int)response.StatusCode is >= 200 and < 300;
+            if (ok) freshness?.Acknowledged(conference, Stopwatch.GetTimestamp(), measured: measuredFrom >= measureFrom);
             if (measuredFrom >= measureFrom)
             {
                 Interlocked.Increment(ref ok ? ref _ok : ref _non2xx);
