@@ -98,7 +98,7 @@ public static class ProcessorTopology
     /// </summary>
     private static IStoreBuilder StageStore(string name, ProcessorOptions options, CommitSignals commits)
     {
-        IKeyValueBytesStoreSupplier supplier = options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name);
+        IKeyValueBytesStoreSupplier supplier = options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : new CompactKeyValueStoreSupplier(name);
         return Stores.KeyValueStoreBuilder(new CommitReportingStoreSupplier(supplier, commits), new StringSerDes(), new StateValueSerDes())
             .WithLoggingEnabled(new Dictionary<string, string>());
     }
