@@ -12,9 +12,6 @@ internal static class EnvelopeWriter
     // Relaxed escaping writes quotes inside the payload string as \" like the platform's documentation does.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
     /// <param name="identifiersAsStrings">Writes identifiers as numeric strings, which the platform may also send.</param>
     public static string Payload(IReadOnlyList<PayloadField> fields, bool identifiersAsStrings)
     {
