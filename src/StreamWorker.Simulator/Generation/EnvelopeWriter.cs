@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Generation;
 
@@ -50,9 +51,9 @@ internal static class EnvelopeWriter
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("event", eventName);
-            writer.WriteString("payload", payloadJson);
-            writer.WriteString("timestamp", timestamp);
+            writer.WriteString(EnvelopeFieldNames.Event, eventName);
+            writer.WriteString(EnvelopeFieldNames.Payload, payloadJson);
+            writer.WriteString(EnvelopeFieldNames.Timestamp, timestamp);
             writer.WriteEndObject();
         }
 

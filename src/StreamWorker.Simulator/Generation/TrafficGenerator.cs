@@ -176,9 +176,9 @@ internal static class TrafficGenerator
         var body = random.Next(4) switch
         {
             // 400: the envelope lacks its timestamp.
-            0 => $"{{\"event\":\"{draft.Event}\",\"payload\":{System.Text.Json.JsonSerializer.Serialize(payload, SimulatorJsonContext.Default.String)}}}",
+            0 => $"{{\"{EnvelopeFieldNames.Event}\":\"{draft.Event}\",\"{EnvelopeFieldNames.Payload}\":{System.Text.Json.JsonSerializer.Serialize(payload, SimulatorJsonContext.Default.String)}}}",
             // 400: payload is an object instead of a string holding JSON.
-            1 => $"{{\"event\":\"{draft.Event}\",\"payload\":{payload},\"timestamp\":\"{timestamp}\"}}",
+            1 => $"{{\"{EnvelopeFieldNames.Event}\":\"{draft.Event}\",\"{EnvelopeFieldNames.Payload}\":{payload},\"{EnvelopeFieldNames.Timestamp}\":\"{timestamp}\"}}",
             // 400: not an ISO 8601 timestamp.
             2 => EnvelopeWriter.Body(draft.Event, payload, "yesterday at noon"),
             // 422: a known event without its host_id.
