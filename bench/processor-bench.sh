@@ -8,7 +8,7 @@
 # 2. simulator prefill: the first EVENTS events of CONFERENCES conferences (all starting within the first 3 min of
 #    event time; with the defaults about 11k are live - started, not ended - at the end of the topic; the script
 #    counts them from the same deterministic traffic and reports live_conferences).
-# 3. simulator raw-consume: consume from the beginning and JsonDocument.Parse every value; events/s first to last.
+# 3. simulator raw-consume: consume from the beginning and read every value with the processor's StoredEventReader; events/s first to last.
 # 4. Streamiz pass-through (bench/StreamWorker.Bench passthrough): the processor's stream configuration, a topology
 #    that writes every record to one topic, no state; once with Streamiz's default stream partitioner (To(topic)) and
 #    once without one (KeyPartitionedSink.ToByKey), to price StreamsProducer.PartitionsFor.

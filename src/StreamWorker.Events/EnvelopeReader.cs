@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -30,9 +31,13 @@ internal static class EnvelopeReader
     public const int PayloadMaxDepth = 32;
 
     private const string Body = "body";
-    private const string Event = "event";
-    private const string Payload = "payload";
-    private const string Timestamp = "timestamp";
+    private const string Event = EnvelopeFieldNames.Event;
+    private const string Payload = EnvelopeFieldNames.Payload;
+    private const string Timestamp = EnvelopeFieldNames.Timestamp;
+
+    private static readonly byte[] EventUtf8 = Encoding.UTF8.GetBytes(Event);
+    private static readonly byte[] PayloadUtf8 = Encoding.UTF8.GetBytes(Payload);
+    private static readonly byte[] TimestampUtf8 = Encoding.UTF8.GetBytes(Timestamp);
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = PayloadMaxDepth };
@@ -60,9 +65,9 @@ internal static class EnvelopeReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("event"u8)) ReadEvent(ref reader, ref fields, errors);
-                else if (reader.ValueTextEquals("payload"u8)) ReadPayload(ref reader, ref fields, errors);
-                else if (reader.ValueTextEquals("timestamp"u8)) ReadTimestamp(ref reader, ref fields, errors);
+                if (reader.ValueTextEquals(EventUtf8)) ReadEvent(ref reader, ref fields, errors);
+                else if (reader.ValueTextEquals(PayloadUtf8)) ReadPayload(ref reader, ref fields, errors);
+                else if (reader.ValueTextEquals(TimestampUtf8)) ReadTimestamp(ref reader, ref fields, errors);
                 else
                 {
                     reader.Read();
@@ -106,15 +111,19 @@ internal static class EnvelopeReader
         return true;
     }
 
+    /// <summary>Moves to the key's value: true when it is the key's first occurrence and a string, else the error is added and the value skipped.</summary>
+    private static bool IsFirstString(ref bool seen, string key, string notStringMessage, ref Utf8JsonReader reader, List<FieldError> errors)
+    {
+        if (IsDuplicate(ref seen, key, ref reader, errors)) return false;
+        if (reader.TokenType == JsonTokenType.String) return true;
+        errors.Add(new FieldError(key, notStringMessage));
+        reader.Skip();
+        return false;
+    }
+
     private static void ReadEvent(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
     {
-        if (IsDuplicate(ref fields.SeenEvent, Event, ref reader, errors)) return;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            errors.Add(new FieldError(Event, "must be a string"));
-            reader.Skip();
-            return;
-        }
+        if (!IsFirstString(ref fields.SeenEvent, Event, "must be a string", ref reader, errors)) return;
 
         if (!TryGetString(ref reader, out var name))
         {
@@ -136,14 +145,8 @@ internal static class EnvelopeReader
 
     private static void ReadPayload(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
     {
-        if (IsDuplicate(ref fields.SeenPayload, Payload, ref reader, errors)) return;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            // The documented payload is a string of serialized JSON, never an inline object.
-            errors.Add(new FieldError(Payload, "must be a string holding a JSON object"));
-            reader.Skip();
-            return;
-        }
+        // The documented payload is a string of serialized JSON, never an inline object.
+        if (!IsFirstString(ref fields.SeenPayload, Payload, "must be a string holding a JSON object", ref reader, errors)) return;
 
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(reader.ValueSpan.Length, 1));
         try
@@ -172,13 +175,7 @@ internal static class EnvelopeReader
 
     private static void ReadTimestamp(ref Utf8JsonReader reader, ref EnvelopeFields fields, List<FieldError> errors)
     {
-        if (IsDuplicate(ref fields.SeenTimestamp, Timestamp, ref reader, errors)) return;
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            errors.Add(new FieldError(Timestamp, "must be a string"));
-            reader.Skip();
-            return;
-        }
+        if (!IsFirstString(ref fields.SeenTimestamp, Timestamp, "must be a string", ref reader, errors)) return;
 
         if (IsoTimestamp.TryRead(ref reader, out var timestamp))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using static StreamWorker.Events.PayloadFieldNames;
 using static StreamWorker.Events.WebhookEventNames;
 
 namespace StreamWorker.Events;
@@ -10,42 +11,37 @@ namespace StreamWorker.Events;
 /// </summary>
 internal static class EventSchemas
 {
-    public static readonly IReadOnlyList<string> ReasonsForLeaving = ["user_exit", "user_dropped", "host_kicked", "host_kicked_blocked"];
-    public static readonly IReadOnlyList<string> ParticipantRoles = ["organizer", "moderator", "participant"];
-    public static readonly IReadOnlyList<string> DialoutStatuses = ["new", "dialed", "answered", "rejected", "noanswer", "cancelled", "notenabled"];
-
-    private static readonly PayloadField HostId = PayloadField.Id("host_id");
-    private static readonly PayloadField CompanyId = PayloadField.Id("company_id");
-    private static readonly PayloadField ConferenceId = PayloadField.Id("conference_id");
-    private static readonly PayloadField ParticipantId = PayloadField.Id("participant_id");
-    private static readonly PayloadField ParticipantRole = new("participant_role", PayloadFieldKind.Enumeration, true, ParticipantRoles);
-    private static readonly PayloadField ReasonForLeaving = new("reason_for_leaving", PayloadFieldKind.Enumeration, true, ReasonsForLeaving);
-    private static readonly PayloadField[] Conference = [HostId, CompanyId, ConferenceId];
+    private static readonly PayloadField Host = PayloadField.Id(HostId);
+    private static readonly PayloadField Company = PayloadField.Id(CompanyId);
+    private static readonly PayloadField Participant = PayloadField.Id(ParticipantId);
+    private static readonly PayloadField Role = PayloadField.OneOf(ParticipantRole, ParticipantRoles.All);
+    private static readonly PayloadField Reason = PayloadField.OneOf(ReasonForLeaving, ReasonsForLeaving.All);
+    private static readonly PayloadField[] Conference = [Host, Company, PayloadField.Id(ConferenceId)];
 
     private static readonly FrozenDictionary<string, PayloadField[]> FieldsByEvent = new Dictionary<string, PayloadField[]>(StringComparer.Ordinal)
     {
         [ConferenceStart] = Conference,
-        [ConferenceEnd] = [HostId, PayloadField.OptionalId("company_id"), ConferenceId],
+        [ConferenceEnd] = [Host, PayloadField.OptionalId(CompanyId), PayloadField.Id(ConferenceId)],
         [StartRecording] = Conference,
         [StopRecording] = Conference,
         [StartStreaming] = Conference,
         [StopStreaming] = Conference,
-        [RecordingReady] = [.. Conference, PayloadField.Id("recording_id"), PayloadField.Text("download_link")],
+        [RecordingReady] = [.. Conference, PayloadField.Id(RecordingId), PayloadField.Text(DownloadLink)],
         [TranscriptionReady] = Conference,
-        [EnterLivestream] = [.. Conference, ParticipantId],
-        [LeaveLivestream] = [.. Conference, ParticipantId, ReasonForLeaving],
-        [StreamPreviewUpdated] = [.. Conference, PayloadField.Text("video_url"), PayloadField.OptionalText("image_url")],
-        [ProfilePictureUploadSuccess] = [HostId, CompanyId],
-        [ProfilePictureUploadFailure] = [HostId, CompanyId],
-        [EnterConference] = [.. Conference, ParticipantId, ParticipantRole, PayloadField.Text("meeting_url")],
-        [LeaveConference] = [.. Conference, ParticipantId, ParticipantRole, ReasonForLeaving],
-        [DialoutStatusChange] = [.. Conference, ParticipantId, new("status", PayloadFieldKind.Enumeration, true, DialoutStatuses), PayloadField.Text("phone_number")],
-        [ParticipantRoleChanged] = [HostId, ConferenceId, ParticipantId, ParticipantRole],
+        [EnterLivestream] = [.. Conference, Participant],
+        [LeaveLivestream] = [.. Conference, Participant, Reason],
+        [StreamPreviewUpdated] = [.. Conference, PayloadField.Text(VideoUrl), PayloadField.OptionalText(ImageUrl)],
+        [ProfilePictureUploadSuccess] = [Host, Company],
+        [ProfilePictureUploadFailure] = [Host, Company],
+        [EnterConference] = [.. Conference, Participant, Role, PayloadField.Text(MeetingUrl)],
+        [LeaveConference] = [.. Conference, Participant, Role, Reason],
+        [DialoutStatusChange] = [.. Conference, Participant, PayloadField.OneOf(Status, DialoutStatuses.All), PayloadField.Text(PhoneNumber)],
+        [ParticipantRoleChanged] = [Host, PayloadField.Id(ConferenceId), Participant, Role],
         [StartBroadcasting] = Conference,
         [StopBroadcasting] = Conference,
-        [DriveFileAdded] = [HostId, CompanyId, PayloadField.Id("id"), PayloadField.Text("filename"), PayloadField.Id("size")],
-        [DriveFileDeleted] = [HostId, CompanyId, PayloadField.Id("id"), PayloadField.Text("filename")],
-        [OneTimeAccessCodeReused] = [.. Conference, PayloadField.Id("original_conference_id")],
+        [DriveFileAdded] = [Host, Company, PayloadField.Id(Id), PayloadField.Text(Filename), PayloadField.Id(Size)],
+        [DriveFileDeleted] = [Host, Company, PayloadField.Id(Id), PayloadField.Text(Filename)],
+        [OneTimeAccessCodeReused] = [.. Conference, PayloadField.Id(OriginalConferenceId)],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The documented fields of <paramref name="eventName"/>, or false for an unknown event.</summary>

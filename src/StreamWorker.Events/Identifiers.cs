@@ -26,12 +26,12 @@ internal static class Identifiers
     /// <summary>The Kafka record key (docs/topics.md): <c>conference_id</c> when the payload has one, else <c>host_id</c>.</summary>
     public static string? RecordKey(JsonElement payload)
     {
-        if (payload.TryGetProperty("conference_id"u8, out var conference) && TryRead(conference, out var conferenceId))
+        if (payload.TryGetProperty(PayloadFieldNamesUtf8.ConferenceId, out var conference) && TryRead(conference, out var conferenceId))
         {
             return conferenceId.ToString(CultureInfo.InvariantCulture);
         }
 
-        return payload.TryGetProperty("host_id"u8, out var host) && TryRead(host, out var hostId)
+        return payload.TryGetProperty(PayloadFieldNamesUtf8.HostId, out var host) && TryRead(host, out var hostId)
             ? hostId.ToString(CultureInfo.InvariantCulture)
             : null;
     }

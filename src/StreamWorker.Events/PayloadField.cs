@@ -11,6 +11,6 @@ internal sealed record PayloadField(string Name, PayloadFieldKind Kind, bool Req
 
     public static PayloadField OptionalText(string name) => new(name, PayloadFieldKind.Text, Required: false);
 
-    public static PayloadField OneOf(string name, params string[] allowedValues) =>
+    public static PayloadField OneOf(string name, IReadOnlyList<string> allowedValues) =>
         new(name, PayloadFieldKind.Enumeration, Required: true, allowedValues);
 }

@@ -12,7 +12,7 @@ internal sealed class PersonalData(PersonalDataMode mode, byte[] hashKey)
 {
     private const string Prefix = "hmac-sha256:";
 
-    public static bool IsPersonal(string name) => name is "phone_number" or "meeting_url";
+    public static bool IsPersonal(string name) => name is PayloadFieldNames.PhoneNumber or PayloadFieldNames.MeetingUrl;
 
     /// <summary>
     /// <c>"hmac-sha256:&lt;lowercase hex&gt;"</c> of the value keyed with the hash key: of a string's text,

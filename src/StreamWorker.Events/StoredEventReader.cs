@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 
@@ -9,7 +10,7 @@ namespace StreamWorker.Events;
 /// </summary>
 public static class StoredEventReader
 {
-    public static bool TryRead(ReadOnlySpan<byte> value, out StoredEvent? storedEvent, out string? error)
+    public static bool TryRead(ReadOnlySpan<byte> value, [NotNullWhen(true)] out StoredEvent? storedEvent, [NotNullWhen(false)] out string? error)
     {
         storedEvent = null;
         try
@@ -69,13 +70,13 @@ public static class StoredEventReader
         string? role = null, reason = null, status = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("conference_id"u8)) { reader.Read(); conferenceId = ReadId(ref reader); }
-            else if (reader.ValueTextEquals("host_id"u8)) { reader.Read(); hostId = ReadId(ref reader); }
-            else if (reader.ValueTextEquals("company_id"u8)) { reader.Read(); companyId = ReadId(ref reader); }
-            else if (reader.ValueTextEquals("participant_id"u8)) { reader.Read(); participantId = ReadId(ref reader); }
-            else if (reader.ValueTextEquals("participant_role"u8)) { reader.Read(); role = ReadString(ref reader); }
-            else if (reader.ValueTextEquals("reason_for_leaving"u8)) { reader.Read(); reason = ReadString(ref reader); }
-            else if (reader.ValueTextEquals("status"u8)) { reader.Read(); status = ReadString(ref reader); }
+            if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ConferenceId)) { reader.Read(); conferenceId = ReadId(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.HostId)) { reader.Read(); hostId = ReadId(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.CompanyId)) { reader.Read(); companyId = ReadId(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ParticipantId)) { reader.Read(); participantId = ReadId(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ParticipantRole)) { reader.Read(); role = ReadString(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ReasonForLeaving)) { reader.Read(); reason = ReadString(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.Status)) { reader.Read(); status = ReadString(ref reader); }
             else { reader.Read(); reader.Skip(); }
         }
 

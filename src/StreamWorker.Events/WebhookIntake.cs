@@ -36,9 +36,14 @@ public sealed class WebhookIntake
     }
 
     /// <summary>Checks and converts one body; <c>received_at</c> is the time provider's now.</summary>
-    public IntakeResult Process(ReadOnlySpan<byte> body)
+    public IntakeResult Process(ReadOnlySpan<byte> body) => Process(body, timeProvider.GetUtcNow());
+
+    /// <summary>
+    /// Checks and converts one body received at <paramref name="receivedAt"/> (the <c>received_at</c> it stores, and
+    /// the clock the future-timestamp check compares with): for writing generated traffic exactly as the gateway would have.
+    /// </summary>
+    public IntakeResult Process(ReadOnlySpan<byte> body, DateTimeOffset receivedAt)
     {
-        var receivedAt = timeProvider.GetUtcNow();
         var errors = new List<FieldError>();
         ParsedEnvelope? parsed;
         try

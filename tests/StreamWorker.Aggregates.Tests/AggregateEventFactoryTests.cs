@@ -1,4 +1,5 @@
 using StreamWorker.Aggregates;
+using StreamWorker.Events;
 
 namespace StreamWorker.Aggregates.Tests;
 
@@ -34,7 +35,9 @@ public class AggregateEventFactoryTests
         var reading = AggregateEventFactory.Read(Raw("leave_livestream"));
 
         Assert.Equal(EventRelevance.Unusable, reading.Relevance);
-        Assert.Equal(["payload.reason_for_leaving"], reading.Problems.Select(p => p.Key));
+        Assert.Equal(
+            [new("payload.reason_for_leaving", "required: user_exit, user_dropped, host_kicked or host_kicked_blocked")],
+            reading.Problems);
     }
 
     [Fact]
@@ -43,7 +46,10 @@ public class AggregateEventFactoryTests
         var reading = AggregateEventFactory.Read(Raw("dialout_status_change", company: null, status: "joined"));
 
         Assert.Equal(EventRelevance.Unusable, reading.Relevance);
-        Assert.Equal(["payload.company_id", "payload.status"], reading.Problems.Select(p => p.Key));
+        Assert.Equal(
+            [new("payload.company_id", "required: an integer identifier"),
+             new("payload.status", "required: new, dialed, answered, rejected, noanswer, cancelled or notenabled")],
+            reading.Problems);
     }
 
     [Fact]
@@ -52,5 +58,33 @@ public class AggregateEventFactoryTests
         var reading = AggregateEventFactory.Read(Raw("enter_conference", conference: null, participant: null));
 
         Assert.Equal(["payload.conference_id", "payload.participant_id"], reading.Problems.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void EveryDocumentedEventBesidesTheSixConsumed_IsNotConsumed()
+    {
+        string[] consumed = ["enter_conference", "leave_conference", "conference_end", "enter_livestream", "leave_livestream", "dialout_status_change"];
+
+        var notConsumed = WebhookEventNames.All.Where(name => AggregateEventFactory.Read(Raw(name, reason: "user_exit", status: "new")).Relevance == EventRelevance.NotConsumed);
+
+        Assert.Equal(WebhookEventNames.All.Except(consumed), notConsumed);
+    }
+
+    [Fact]
+    public void EveryDocumentedReasonForLeaving_IsADistinctReason()
+    {
+        var reasons = ReasonsForLeaving.All.Select(text => AggregateEventFactory.Read(Raw("leave_conference", reason: text)).Event?.Reason).ToList();
+
+        Assert.Equal([LeaveReason.UserExit, LeaveReason.UserDropped, LeaveReason.HostKicked, LeaveReason.HostKickedBlocked], reasons);
+    }
+
+    [Fact]
+    public void EveryDocumentedDialoutStatus_IsADistinctStatus()
+    {
+        var statuses = DialoutStatuses.All.Select(text => AggregateEventFactory.Read(Raw("dialout_status_change", status: text)).Event?.Status).ToList();
+
+        Assert.Equal(
+            [DialoutStatus.New, DialoutStatus.Dialed, DialoutStatus.Answered, DialoutStatus.Rejected, DialoutStatus.NoAnswer, DialoutStatus.Cancelled, DialoutStatus.NotEnabled],
+            statuses);
     }
 }

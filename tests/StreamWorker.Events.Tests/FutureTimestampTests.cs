@@ -68,4 +68,19 @@ public class FutureTimestampTests
 
         Assert.Equal("2022-08-24T21:00:01.500Z", Samples.Json(result.Value).GetProperty("received_at").GetString());
     }
+
+    [Fact]
+    public void A_given_receipt_time_is_the_stored_received_at_and_the_clock_of_the_future_check()
+    {
+        // For writing recorded traffic as the gateway would have stored it: the time provider's now plays no part.
+        var receivedAt = Samples.Now.AddDays(-3);
+        var intake = Samples.Intake();
+
+        var accepted = intake.Process(At(receivedAt.AddMinutes(-1)), receivedAt);
+        var future = intake.Process(At(receivedAt.AddMinutes(6)), receivedAt);
+
+        Assert.Equal(IntakeStatus.Accepted, accepted.Status);
+        Assert.Equal(receivedAt.ToIso(), Samples.Json(accepted.Value).GetProperty("received_at").GetString());
+        Assert.Equal("future_timestamp", future.DeadLetterReason);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Kafka;
@@ -7,6 +8,9 @@ namespace StreamWorker.Simulator.Tests;
 public class EventsTopicTests
 {
     private const string Topic = "webhook-events";
+
+    // The traffic's start: deliveries are received at their send offset after it, as through the gateway.
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Prefill_ThenRawConsume_ReadsEveryStoredEventInTheContractFormat()
@@ -31,16 +35,17 @@ public class EventsTopicTests
     public void StoredValue_KeysByConference_NormalisesIdentifiers_HashesPersonalData_AndSharesIdsAcrossRedeliveries()
     {
         var body = """{"event":"dialout_status_change","payload":"{\"host_id\":\"61000\",\"company_id\":1001,\"conference_id\":\"1258000\",\"participant_id\":5,\"status\":\"new\",\"phone_number\":\"+15551234567\"}","timestamp":"2026-01-01T00:00:01.000Z"}""";
-        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        Assert.True(StoredEventWriter.TryWrite(new Delivery(1_500, DeliveryKind.Original, "dialout_status_change", body), start, out var key, out var value, out var eventName, out var eventId));
-        Assert.True(StoredEventWriter.TryWrite(new Delivery(90_000, DeliveryKind.Duplicate, "dialout_status_change", body), start, out _, out _, out _, out var duplicateId));
+        Assert.True(StoredEventWriter.TryWrite(new Delivery(1_500, DeliveryKind.Original, "dialout_status_change", body), Start, out var stored));
+        Assert.True(StoredEventWriter.TryWrite(new Delivery(90_000, DeliveryKind.Duplicate, "dialout_status_change", body), Start, out var duplicate));
 
-        Assert.Equal(("1258000", "dialout_status_change"), (key, eventName));
-        Assert.Equal(eventId, duplicateId);
-        using var stored = JsonDocument.Parse(value);
-        var root = stored.RootElement;
+        Assert.Equal(("1258000", "dialout_status_change"), (stored.Key, stored.EventName));
+        Assert.Equal(stored.EventId, duplicate.EventId);
+        var value = Encoding.UTF8.GetString(stored.Value.Span);
+        using var document = JsonDocument.Parse(value);
+        var root = document.RootElement;
         Assert.Equal(["event_id", "event", "timestamp", "received_at", "payload"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(stored.EventId, root.GetProperty("event_id").GetString());
         Assert.Equal("2026-01-01T00:00:01.500Z", root.GetProperty("received_at").GetString());
         var payload = root.GetProperty("payload");
         Assert.Equal(61000, payload.GetProperty("host_id").GetInt64());
@@ -54,8 +59,18 @@ public class EventsTopicTests
     {
         var body = """{"event":"drive_file_added","payload":"{\"host_id\":61000,\"company_id\":1001,\"id\":9,\"filename\":\"a.pdf\",\"size\":10}","timestamp":"2026-01-01T00:00:01.000Z"}""";
 
-        Assert.True(StoredEventWriter.TryWrite(new Delivery(0, DeliveryKind.Original, "drive_file_added", body), DateTimeOffset.UnixEpoch, out var key, out _, out _, out _));
+        Assert.True(StoredEventWriter.TryWrite(new Delivery(0, DeliveryKind.Original, "drive_file_added", body), Start, out var stored));
 
-        Assert.Equal("61000", key);
+        Assert.Equal("61000", stored.Key);
+    }
+
+    [Fact]
+    public void StoredValue_DeliveryTheGatewayWouldDeadLetter_IsNotWritten()
+    {
+        // A known event without its host_id: the gateway answers 422 and stores it in the dead-letter topic only.
+        var body = """{"event":"conference_start","payload":"{\"company_id\":1001,\"conference_id\":1258000}","timestamp":"2026-01-01T00:00:01.000Z"}""";
+
+        Assert.False(StoredEventWriter.TryWrite(new Delivery(0, DeliveryKind.Original, "conference_start", body), Start, out var stored));
+        Assert.Null(stored);
     }
 }

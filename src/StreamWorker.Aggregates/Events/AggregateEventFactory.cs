@@ -1,4 +1,5 @@
-using System.Collections.Frozen;
+using StreamWorker.Events;
+using Field = StreamWorker.Events.PayloadFieldNames;
 
 namespace StreamWorker.Aggregates;
 
@@ -8,54 +9,53 @@ namespace StreamWorker.Aggregates;
 /// </summary>
 public static class AggregateEventFactory
 {
-    /// <summary>The 22 event names of webhook-events.md; anything else is unknown.</summary>
-    public static FrozenSet<string> KnownEventNames { get; } = new[]
-    {
-        "conference_start", "conference_end", "start_recording", "stop_recording", "start_streaming", "stop_streaming",
-        "recording_ready", "transcription_ready", "enter_livestream", "leave_livestream", "stream_preview_updated",
-        "profile_picture_upload_success", "profile_picture_upload_failure", "enter_conference", "leave_conference",
-        "dialout_status_change", "participant_role_changed", "start_broadcasting", "stop_broadcasting",
-        "drive_file_added", "drive_file_deleted", "one_time_access_code_reused",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private const string ConferenceIdPath = "payload." + Field.ConferenceId;
+    private const string ParticipantIdPath = "payload." + Field.ParticipantId;
+    private const string CompanyIdPath = "payload." + Field.CompanyId;
+    private const string ReasonPath = "payload." + Field.ReasonForLeaving;
+    private const string StatusPath = "payload." + Field.Status;
+
+    private static readonly string ReasonRequired = Required(ReasonsForLeaving.All);
+    private static readonly string StatusRequired = Required(DialoutStatuses.All);
 
     public static EventReading Read(EventRawFields fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         AggregateEventKind? kind = fields.EventName switch
         {
-            "enter_conference" => AggregateEventKind.EnterConference,
-            "leave_conference" => AggregateEventKind.LeaveConference,
-            "conference_end" => AggregateEventKind.ConferenceEnd,
-            "enter_livestream" => AggregateEventKind.EnterLivestream,
-            "leave_livestream" => AggregateEventKind.LeaveLivestream,
-            "dialout_status_change" => AggregateEventKind.DialoutStatusChange,
+            WebhookEventNames.EnterConference => AggregateEventKind.EnterConference,
+            WebhookEventNames.LeaveConference => AggregateEventKind.LeaveConference,
+            WebhookEventNames.ConferenceEnd => AggregateEventKind.ConferenceEnd,
+            WebhookEventNames.EnterLivestream => AggregateEventKind.EnterLivestream,
+            WebhookEventNames.LeaveLivestream => AggregateEventKind.LeaveLivestream,
+            WebhookEventNames.DialoutStatusChange => AggregateEventKind.DialoutStatusChange,
             _ => null,
         };
         if (kind is null)
         {
-            var relevance = KnownEventNames.Contains(fields.EventName) ? EventRelevance.NotConsumed : EventRelevance.Unknown;
+            var relevance = WebhookEventNames.IsKnown(fields.EventName) ? EventRelevance.NotConsumed : EventRelevance.Unknown;
             return new EventReading(relevance, null, []);
         }
 
         var problems = new List<KeyValuePair<string, string>>();
-        Require(problems, fields.ConferenceId, "payload.conference_id");
+        Require(problems, fields.ConferenceId, ConferenceIdPath);
         var needsParticipant = kind is not AggregateEventKind.ConferenceEnd;
-        if (needsParticipant) Require(problems, fields.ParticipantId, "payload.participant_id");
+        if (needsParticipant) Require(problems, fields.ParticipantId, ParticipantIdPath);
 
         LeaveReason? reason = null;
         if (kind is AggregateEventKind.LeaveConference or AggregateEventKind.LeaveLivestream)
         {
             reason = ParseReason(fields.ReasonForLeaving);
-            if (reason is null) problems.Add(new("payload.reason_for_leaving", "required: user_exit, user_dropped, host_kicked or host_kicked_blocked"));
+            if (reason is null) problems.Add(new(ReasonPath, ReasonRequired));
         }
 
         DialoutStatus? status = null;
         if (kind is AggregateEventKind.DialoutStatusChange)
         {
             // The attempt is counted for a company, so a dial-out event without one cannot be used.
-            Require(problems, fields.CompanyId, "payload.company_id");
+            Require(problems, fields.CompanyId, CompanyIdPath);
             status = ParseStatus(fields.Status);
-            if (status is null) problems.Add(new("payload.status", "required: new, dialed, answered, rejected, noanswer, cancelled or notenabled"));
+            if (status is null) problems.Add(new(StatusPath, StatusRequired));
         }
 
         if (problems.Count > 0) return new EventReading(EventRelevance.Unusable, null, problems);
@@ -70,24 +70,28 @@ public static class AggregateEventFactory
         if (value is null) problems.Add(new(field, "required: an integer identifier"));
     }
 
+    /// <summary><c>required: a, b or c</c>.</summary>
+    private static string Required(IReadOnlyList<string> values) =>
+        "required: " + string.Join(", ", values.Take(values.Count - 1)) + " or " + values[^1];
+
     private static LeaveReason? ParseReason(string? text) => text switch
     {
-        "user_exit" => LeaveReason.UserExit,
-        "user_dropped" => LeaveReason.UserDropped,
-        "host_kicked" => LeaveReason.HostKicked,
-        "host_kicked_blocked" => LeaveReason.HostKickedBlocked,
+        ReasonsForLeaving.UserExit => LeaveReason.UserExit,
+        ReasonsForLeaving.UserDropped => LeaveReason.UserDropped,
+        ReasonsForLeaving.HostKicked => LeaveReason.HostKicked,
+        ReasonsForLeaving.HostKickedBlocked => LeaveReason.HostKickedBlocked,
         _ => null,
     };
 
     private static DialoutStatus? ParseStatus(string? text) => text switch
     {
-        "new" => DialoutStatus.New,
-        "dialed" => DialoutStatus.Dialed,
-        "answered" => DialoutStatus.Answered,
-        "rejected" => DialoutStatus.Rejected,
-        "noanswer" => DialoutStatus.NoAnswer,
-        "cancelled" => DialoutStatus.Cancelled,
-        "notenabled" => DialoutStatus.NotEnabled,
+        DialoutStatuses.New => DialoutStatus.New,
+        DialoutStatuses.Dialed => DialoutStatus.Dialed,
+        DialoutStatuses.Answered => DialoutStatus.Answered,
+        DialoutStatuses.Rejected => DialoutStatus.Rejected,
+        DialoutStatuses.NoAnswer => DialoutStatus.NoAnswer,
+        DialoutStatuses.Cancelled => DialoutStatus.Cancelled,
+        DialoutStatuses.NotEnabled => DialoutStatus.NotEnabled,
         _ => null,
     };
 }

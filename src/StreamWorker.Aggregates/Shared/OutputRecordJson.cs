@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Aggregates;
 
@@ -10,7 +10,17 @@ namespace StreamWorker.Aggregates;
 /// </summary>
 public static class OutputRecordJson
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    // leaves_by_reason is keyed by the reason_for_leaving values; the dial-out counts by the status values.
+    private static readonly JsonEncodedText UserExit = JsonEncodedText.Encode(ReasonsForLeaving.UserExit);
+    private static readonly JsonEncodedText UserDropped = JsonEncodedText.Encode(ReasonsForLeaving.UserDropped);
+    private static readonly JsonEncodedText HostKicked = JsonEncodedText.Encode(ReasonsForLeaving.HostKicked);
+    private static readonly JsonEncodedText HostKickedBlocked = JsonEncodedText.Encode(ReasonsForLeaving.HostKickedBlocked);
+    private static readonly JsonEncodedText EndedWithConference = JsonEncodedText.Encode(WebhookEventNames.ConferenceEnd);
+    private static readonly JsonEncodedText Answered = JsonEncodedText.Encode(DialoutStatuses.Answered);
+    private static readonly JsonEncodedText Rejected = JsonEncodedText.Encode(DialoutStatuses.Rejected);
+    private static readonly JsonEncodedText NoAnswer = JsonEncodedText.Encode(DialoutStatuses.NoAnswer);
+    private static readonly JsonEncodedText Cancelled = JsonEncodedText.Encode(DialoutStatuses.Cancelled);
+    private static readonly JsonEncodedText NotEnabled = JsonEncodedText.Encode(DialoutStatuses.NotEnabled);
 
     public static byte[] Serialize(ParticipantsRecord record)
     {
@@ -25,13 +35,8 @@ public static class OutputRecordJson
             w.WriteNumber("leaves"u8, record.Leaves);
             w.WriteNumber("concurrent"u8, record.Concurrent);
             w.WriteNumber("peak_concurrent"u8, record.PeakConcurrent);
-            w.WriteStartObject("leaves_by_reason"u8);
-            w.WriteNumber("user_exit"u8, record.LeavesByReason.UserExit);
-            w.WriteNumber("user_dropped"u8, record.LeavesByReason.UserDropped);
-            w.WriteNumber("host_kicked"u8, record.LeavesByReason.HostKicked);
-            w.WriteNumber("host_kicked_blocked"u8, record.LeavesByReason.HostKickedBlocked);
-            w.WriteNumber("conference_end"u8, record.LeavesByReason.ConferenceEnd);
-            w.WriteEndObject();
+            var byReason = record.LeavesByReason;
+            WriteLeavesByReason(w, byReason.UserExit, byReason.UserDropped, byReason.HostKicked, byReason.HostKickedBlocked, byReason.ConferenceEnd);
             w.WriteBoolean("final"u8, record.Final);
         });
     }
@@ -47,12 +52,8 @@ public static class OutputRecordJson
             w.WriteNumber("viewers_at_start"u8, record.ViewersAtStart);
             w.WriteNumber("enters"u8, record.Enters);
             w.WriteNumber("leaves"u8, record.Leaves);
-            w.WriteStartObject("leaves_by_reason"u8);
-            w.WriteNumber("user_exit"u8, record.LeavesByReason.UserExit);
-            w.WriteNumber("user_dropped"u8, record.LeavesByReason.UserDropped);
-            w.WriteNumber("host_kicked"u8, record.LeavesByReason.HostKicked);
-            w.WriteNumber("host_kicked_blocked"u8, record.LeavesByReason.HostKickedBlocked);
-            w.WriteEndObject();
+            var byReason = record.LeavesByReason;
+            WriteLeavesByReason(w, byReason.UserExit, byReason.UserDropped, byReason.HostKicked, byReason.HostKickedBlocked, conferenceEnd: null);
             w.WriteNumber("peak_viewers"u8, record.PeakViewers);
             WriteRate(w, "churn_rate"u8, record.ChurnRate);
             w.WriteBoolean("final"u8, record.Final);
@@ -67,20 +68,16 @@ public static class OutputRecordJson
             w.WriteNumber("company_id"u8, record.CompanyId);
             WriteWindow(w, record.WindowStartMs, record.WindowEndMs);
             w.WriteNumber("attempts"u8, record.Attempts);
-            w.WriteNumber("answered"u8, record.Answered);
-            w.WriteNumber("rejected"u8, record.Rejected);
-            w.WriteNumber("noanswer"u8, record.NoAnswer);
-            w.WriteNumber("cancelled"u8, record.Cancelled);
-            w.WriteNumber("notenabled"u8, record.NotEnabled);
+            w.WriteNumber(Answered, record.Answered);
+            w.WriteNumber(Rejected, record.Rejected);
+            w.WriteNumber(NoAnswer, record.NoAnswer);
+            w.WriteNumber(Cancelled, record.Cancelled);
+            w.WriteNumber(NotEnabled, record.NotEnabled);
             w.WriteNumber("pending"u8, record.Pending);
             WriteRate(w, "answer_rate"u8, record.AnswerRate);
             w.WriteBoolean("final"u8, record.Final);
         });
     }
-
-    /// <summary>ISO 8601 UTC with milliseconds, the one time format of every StreamWorker record.</summary>
-    public static string FormatTime(long unixMs) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
@@ -97,8 +94,20 @@ public static class OutputRecordJson
 
     private static void WriteWindow(Utf8JsonWriter w, long startMs, long endMs)
     {
-        w.WriteString("window_start"u8, FormatTime(startMs));
-        w.WriteString("window_end"u8, FormatTime(endMs));
+        w.WriteString("window_start"u8, IsoTime.FromUnixMilliseconds(startMs));
+        w.WriteString("window_end"u8, IsoTime.FromUnixMilliseconds(endMs));
+    }
+
+    /// <summary>The four reasons, and the removals by <c>conference_end</c> where the record counts them (participants, not churn).</summary>
+    private static void WriteLeavesByReason(Utf8JsonWriter w, int userExit, int userDropped, int hostKicked, int hostKickedBlocked, int? conferenceEnd)
+    {
+        w.WriteStartObject("leaves_by_reason"u8);
+        w.WriteNumber(UserExit, userExit);
+        w.WriteNumber(UserDropped, userDropped);
+        w.WriteNumber(HostKicked, hostKicked);
+        w.WriteNumber(HostKickedBlocked, hostKickedBlocked);
+        if (conferenceEnd is { } ended) w.WriteNumber(EndedWithConference, ended);
+        w.WriteEndObject();
     }
 
     private static void WriteId(Utf8JsonWriter w, ReadOnlySpan<byte> name, long? id)

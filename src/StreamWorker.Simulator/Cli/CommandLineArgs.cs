@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace StreamWorker.Simulator.Cli;
 
@@ -62,37 +63,11 @@ internal sealed class CommandLineArgs
 
     public string? OptionalString(string name) => Take(name);
 
-    public int Int(string name, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
-    {
-        var text = Take(name);
-        if (text is null)
-        {
-            return defaultValue;
-        }
+    public int Int(string name, int defaultValue, int min = int.MinValue, int max = int.MaxValue) =>
+        Number(name, defaultValue, min, max, NumberStyles.Integer, "an integer");
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new UsageException($"--{name} must be an integer between {min} and {max}, got '{text}'");
-        }
-
-        return value;
-    }
-
-    public double Double(string name, double defaultValue, double min = double.MinValue, double max = double.MaxValue)
-    {
-        var text = Take(name);
-        if (text is null)
-        {
-            return defaultValue;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new UsageException($"--{name} must be a number between {min} and {max}, got '{text}'");
-        }
-
-        return value;
-    }
+    public double Double(string name, double defaultValue, double min = double.MinValue, double max = double.MaxValue) =>
+        Number(name, defaultValue, min, max, NumberStyles.Float, "a number");
 
     public TimeSpan Duration(string name, TimeSpan defaultValue)
     {
@@ -133,6 +108,23 @@ internal sealed class CommandLineArgs
         {
             throw new UsageException($"unknown option(s) for '{Command}': {string.Join(", ", unknown.Select(u => "--" + u))}");
         }
+    }
+
+    private T Number<T>(string name, T defaultValue, T min, T max, NumberStyles style, string kind)
+        where T : INumber<T>
+    {
+        var text = Take(name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        if (!T.TryParse(text, style, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new UsageException($"--{name} must be {kind} between {min} and {max}, got '{text}'");
+        }
+
+        return value;
     }
 
     private string? Take(string name)

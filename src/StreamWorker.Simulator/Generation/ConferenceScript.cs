@@ -1,4 +1,7 @@
 using System.Globalization;
+using StreamWorker.Events;
+using static StreamWorker.Events.WebhookEventNames;
+using Field = StreamWorker.Events.PayloadFieldNames;
 
 namespace StreamWorker.Simulator.Generation;
 
@@ -11,10 +14,10 @@ namespace StreamWorker.Simulator.Generation;
 internal sealed class ConferenceScript
 {
     private static readonly (string, int)[] ParticipantLeaveReasons =
-        [("user_exit", 70), ("user_dropped", 16), ("host_kicked", 10), ("host_kicked_blocked", 4)];
+        [(ReasonsForLeaving.UserExit, 70), (ReasonsForLeaving.UserDropped, 16), (ReasonsForLeaving.HostKicked, 10), (ReasonsForLeaving.HostKickedBlocked, 4)];
 
     private static readonly (string, int)[] ViewerLeaveReasons =
-        [("user_exit", 60), ("user_dropped", 30), ("host_kicked", 7), ("host_kicked_blocked", 3)];
+        [(ReasonsForLeaving.UserExit, 60), (ReasonsForLeaving.UserDropped, 30), (ReasonsForLeaving.HostKicked, 7), (ReasonsForLeaving.HostKickedBlocked, 3)];
 
     private static readonly (DialoutPath, int)[] DialoutPaths =
         [(DialoutPath.Answered, 40), (DialoutPath.Rejected, 14), (DialoutPath.NoAnswer, 14), (DialoutPath.Cancelled, 8),
@@ -53,18 +56,18 @@ internal sealed class ConferenceScript
             return;
         }
 
-        Add(Start, "conference_start", Common());
+        Add(Start, ConferenceStart, Common());
         if (_setup.ReusedCodeOfConferenceId is { } original)
         {
-            Add(Start + _random.Between(0, 2_000), "one_time_access_code_reused",
-                [.. Common(), PayloadField.Of("original_conference_id", original)]);
+            Add(Start + _random.Between(0, 2_000), OneTimeAccessCodeReused,
+                [.. Common(), PayloadField.Of(Field.OriginalConferenceId, original)]);
         }
 
         PlanHost();
         var participants = (int)_random.Between(2, 26);
         for (var i = 0; i < participants; i++)
         {
-            PlanParticipant(Start + _random.Between(1_000, Math.Max(2_000, Length * 8 / 10)), firstRole: _random.Chance(0.2) ? "moderator" : "participant");
+            PlanParticipant(Start + _random.Between(1_000, Math.Max(2_000, Length * 8 / 10)), firstRole: _random.Chance(0.2) ? ParticipantRoles.Moderator : ParticipantRoles.Participant);
         }
 
         if (_random.Chance(0.45))
@@ -74,7 +77,7 @@ internal sealed class ConferenceScript
 
         if (_random.Chance(0.25))
         {
-            PlanPair("start_broadcasting", "stop_broadcasting");
+            PlanPair(StartBroadcasting, StopBroadcasting);
         }
 
         if (_random.Chance(0.4))
@@ -93,9 +96,9 @@ internal sealed class ConferenceScript
 
         PlanHostAccountEvents();
         var conferenceEnd = _random.Chance(0.1)
-            ? new List<PayloadField> { PayloadField.Of("host_id", _setup.HostId), PayloadField.Of("conference_id", _setup.ConferenceId) }
+            ? new List<PayloadField> { PayloadField.Of(Field.HostId, _setup.HostId), PayloadField.Of(Field.ConferenceId, _setup.ConferenceId) }
             : Common();
-        Add(End, "conference_end", conferenceEnd);
+        Add(End, ConferenceEnd, conferenceEnd);
     }
 
     /// <summary>
@@ -104,24 +107,24 @@ internal sealed class ConferenceScript
     /// </summary>
     private void PlanLarge(int participants, int viewers)
     {
-        Add(Start, "conference_start", Common());
+        Add(Start, ConferenceStart, Common());
         PlanHost();
         for (var i = 0; i < participants; i++)
         {
-            PlanParticipant(Start + _random.Between(1_000, Math.Max(2_000, Length * 8 / 10)), firstRole: "participant");
+            PlanParticipant(Start + _random.Between(1_000, Math.Max(2_000, Length * 8 / 10)), firstRole: ParticipantRoles.Participant);
         }
 
         PlanLivestream(viewers);
-        Add(End, "conference_end", Common());
+        Add(End, ConferenceEnd, Common());
     }
 
     private void PlanHost()
     {
         var hostParticipant = _ids.NextParticipant();
-        Add(Start + _random.Between(0, 3_000), "enter_conference", EnterFields(hostParticipant, "organizer"));
+        Add(Start + _random.Between(0, 3_000), EnterConference, EnterFields(hostParticipant, ParticipantRoles.Organizer));
         if (_random.Chance(0.5))
         {
-            Add(End - _random.Between(0, 3_000), "leave_conference", LeaveFields(hostParticipant, "organizer", "user_exit"));
+            Add(End - _random.Between(0, 3_000), LeaveConference, LeaveFields(hostParticipant, ParticipantRoles.Organizer, ReasonsForLeaving.UserExit));
         }
     }
 
@@ -131,16 +134,16 @@ internal sealed class ConferenceScript
         var role = firstRole;
         for (var session = 0; session < 4 && enterAt < End - 1_000; session++)
         {
-            Add(enterAt, "enter_conference", EnterFields(participant, role));
+            Add(enterAt, EnterConference, EnterFields(participant, role));
             var leaveAt = enterAt + _random.Between(20_000, Math.Max(30_000, Length));
             if (_random.Chance(0.15))
             {
                 // Promoted or demoted by the host during the session; the event carries no company_id.
-                role = role == "moderator" ? "participant" : "moderator";
+                role = role == ParticipantRoles.Moderator ? ParticipantRoles.Participant : ParticipantRoles.Moderator;
                 var changeAt = _random.Between(enterAt + 1_000, Math.Min(leaveAt, End - 1));
-                Add(changeAt, "participant_role_changed",
-                    [PayloadField.Of("host_id", _setup.HostId), PayloadField.Of("conference_id", _setup.ConferenceId),
-                     PayloadField.Of("participant_id", participant), PayloadField.Of("participant_role", role)]);
+                Add(changeAt, ParticipantRoleChanged,
+                    [PayloadField.Of(Field.HostId, _setup.HostId), PayloadField.Of(Field.ConferenceId, _setup.ConferenceId),
+                     PayloadField.Of(Field.ParticipantId, participant), PayloadField.Of(Field.ParticipantRole, role)]);
             }
 
             if (leaveAt >= End - 1_000)
@@ -149,8 +152,8 @@ internal sealed class ConferenceScript
             }
 
             var reason = _random.Pick(ParticipantLeaveReasons);
-            Add(leaveAt, "leave_conference", LeaveFields(participant, role, reason));
-            var rejoinChance = reason switch { "user_dropped" => 0.8, "host_kicked" => 0.3, "host_kicked_blocked" => 0.0, _ => 0.15 };
+            Add(leaveAt, LeaveConference, LeaveFields(participant, role, reason));
+            var rejoinChance = reason switch { ReasonsForLeaving.UserDropped => 0.8, ReasonsForLeaving.HostKicked => 0.3, ReasonsForLeaving.HostKickedBlocked => 0.0, _ => 0.15 };
             if (!_random.Chance(rejoinChance))
             {
                 return;
@@ -164,19 +167,19 @@ internal sealed class ConferenceScript
     {
         var streamStart = Start + _random.Between(0, Length / 5);
         var streamStop = End - _random.Between(0, Length / 10);
-        Add(streamStart, "start_streaming", Common());
+        Add(streamStart, StartStreaming, Common());
         var previews = (int)_random.Between(1, 3);
         for (var i = 0; i < previews; i++)
         {
             var previewAt = _random.Between(streamStart + 5_000, streamStop);
             var fields = Common();
-            fields.Add(PayloadField.Of("video_url", $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.mp4"));
+            fields.Add(PayloadField.Of(Field.VideoUrl, $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.mp4"));
             if (_random.Chance(0.7))
             {
-                fields.Add(PayloadField.Of("image_url", $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.jpg"));
+                fields.Add(PayloadField.Of(Field.ImageUrl, $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.jpg"));
             }
 
-            Add(previewAt, "stream_preview_updated", fields);
+            Add(previewAt, StreamPreviewUpdated, fields);
         }
 
         var viewers = viewerCount ?? (int)_random.Between(3, 60);
@@ -185,7 +188,7 @@ internal sealed class ConferenceScript
             PlanViewer(_random.Between(streamStart + 1_000, streamStop), streamStop);
         }
 
-        Add(streamStop, "stop_streaming", Common());
+        Add(streamStop, StopStreaming, Common());
     }
 
     private void PlanViewer(long enterAt, long streamStop)
@@ -193,7 +196,7 @@ internal sealed class ConferenceScript
         var viewer = _ids.NextParticipant();
         for (var session = 0; session < 4 && enterAt < streamStop; session++)
         {
-            Add(enterAt, "enter_livestream", [.. Common(), PayloadField.Of("participant_id", viewer)]);
+            Add(enterAt, EnterLivestream, [.. Common(), PayloadField.Of(Field.ParticipantId, viewer)]);
             var leaveAt = enterAt + _random.Between(10_000, 600_000);
             string reason;
             if (leaveAt >= streamStop)
@@ -205,15 +208,15 @@ internal sealed class ConferenceScript
                     return;
                 }
 
-                reason = "user_exit";
+                reason = ReasonsForLeaving.UserExit;
             }
             else
             {
                 reason = _random.Pick(ViewerLeaveReasons);
             }
 
-            Add(leaveAt, "leave_livestream", [.. Common(), PayloadField.Of("participant_id", viewer), PayloadField.Of("reason_for_leaving", reason)]);
-            if (leaveAt >= streamStop || !_random.Chance(reason is "user_dropped" ? 0.7 : reason is "user_exit" ? 0.2 : 0.0))
+            Add(leaveAt, LeaveLivestream, [.. Common(), PayloadField.Of(Field.ParticipantId, viewer), PayloadField.Of(Field.ReasonForLeaving, reason)]);
+            if (leaveAt >= streamStop || !_random.Chance(reason is ReasonsForLeaving.UserDropped ? 0.7 : reason is ReasonsForLeaving.UserExit ? 0.2 : 0.0))
             {
                 return;
             }
@@ -232,16 +235,16 @@ internal sealed class ConferenceScript
     private void PlanRecording()
     {
         var startAt = Start + _random.Between(0, Length / 2);
-        Add(startAt, "start_recording", Common());
-        Add(_random.Between(startAt + 1_000, End), "stop_recording", Common());
+        Add(startAt, StartRecording, Common());
+        Add(_random.Between(startAt + 1_000, End), StopRecording, Common());
         var recording = _ids.NextRecording();
         var readyAt = End + _random.Between(30_000, 180_000);
         var extension = _random.Chance(0.3) ? "mp3" : "mp4";
-        Add(readyAt, "recording_ready",
-            [.. Common(), PayloadField.Of("recording_id", recording), PayloadField.Of("download_link", $"https://files.example.com/recordings/{recording}.{extension}")]);
+        Add(readyAt, RecordingReady,
+            [.. Common(), PayloadField.Of(Field.RecordingId, recording), PayloadField.Of(Field.DownloadLink, $"https://files.example.com/recordings/{recording}.{extension}")]);
         if (_random.Chance(0.5))
         {
-            Add(readyAt + _random.Between(30_000, 120_000), "transcription_ready", Common());
+            Add(readyAt + _random.Between(30_000, 120_000), TranscriptionReady, Common());
         }
     }
 
@@ -251,8 +254,8 @@ internal sealed class ConferenceScript
         var phone = "+1555" + _random.Between(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
         if (!_setup.DialoutEnabled || _random.Chance(0.04))
         {
-            at = Status(at, participant, phone, "new", 0, 0);
-            Status(at, participant, phone, "notenabled", 200, 2_000);
+            at = Status(at, participant, phone, DialoutStatuses.New, 0, 0);
+            Status(at, participant, phone, DialoutStatuses.NotEnabled, 200, 2_000);
             return;
         }
 
@@ -260,84 +263,84 @@ internal sealed class ConferenceScript
         {
             case DialoutPath.Answered:
                 at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, "answered", 3_000, 25_000);
+                at = Status(at, participant, phone, DialoutStatuses.Answered, 3_000, 25_000);
                 if (_random.Chance(0.6))
                 {
-                    PlanParticipant(at + _random.Between(2_000, 15_000), "participant");
+                    PlanParticipant(at + _random.Between(2_000, 15_000), ParticipantRoles.Participant);
                 }
 
                 break;
             case DialoutPath.Rejected:
                 at = Dial(at, participant, phone);
-                Status(at, participant, phone, "rejected", 2_000, 20_000);
+                Status(at, participant, phone, DialoutStatuses.Rejected, 2_000, 20_000);
                 break;
             case DialoutPath.NoAnswer:
                 at = Dial(at, participant, phone);
-                Status(at, participant, phone, "noanswer", 30_000, 45_000);
+                Status(at, participant, phone, DialoutStatuses.NoAnswer, 30_000, 45_000);
                 break;
             case DialoutPath.Cancelled:
-                at = _random.Chance(0.5) ? Status(at, participant, phone, "new", 0, 0) : Dial(at, participant, phone);
-                Status(at, participant, phone, "cancelled", 1_000, 10_000);
+                at = _random.Chance(0.5) ? Status(at, participant, phone, DialoutStatuses.New, 0, 0) : Dial(at, participant, phone);
+                Status(at, participant, phone, DialoutStatuses.Cancelled, 1_000, 10_000);
                 break;
             case DialoutPath.AnsweredThenPressedTwo:
                 at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, "answered", 3_000, 25_000);
-                Status(at, participant, phone, "rejected", 5_000, 15_000);
+                at = Status(at, participant, phone, DialoutStatuses.Answered, 3_000, 25_000);
+                Status(at, participant, phone, DialoutStatuses.Rejected, 5_000, 15_000);
                 break;
             case DialoutPath.Redial:
                 at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, _random.Chance(0.5) ? "noanswer" : "rejected", 20_000, 45_000);
+                at = Status(at, participant, phone, _random.Chance(0.5) ? DialoutStatuses.NoAnswer : DialoutStatuses.Rejected, 20_000, 45_000);
                 at = Dial(at + _random.Between(10_000, 60_000), participant, phone);
-                Status(at, participant, phone, _random.Chance(0.7) ? "answered" : "noanswer", 3_000, 40_000);
+                Status(at, participant, phone, _random.Chance(0.7) ? DialoutStatuses.Answered : DialoutStatuses.NoAnswer, 3_000, 40_000);
                 break;
         }
     }
 
     private long Dial(long at, long participant, string phone)
     {
-        at = Status(at, participant, phone, "new", 0, 0);
-        return Status(at, participant, phone, "dialed", 500, 3_000);
+        at = Status(at, participant, phone, DialoutStatuses.New, 0, 0);
+        return Status(at, participant, phone, DialoutStatuses.Dialed, 500, 3_000);
     }
 
     private long Status(long after, long participant, string phone, string status, long minDelay, long maxDelay)
     {
         var at = after + _random.Between(minDelay, maxDelay);
-        Add(at, "dialout_status_change",
-            [.. Common(), PayloadField.Of("participant_id", participant), PayloadField.Of("status", status), PayloadField.Of("phone_number", phone)]);
+        Add(at, DialoutStatusChange,
+            [.. Common(), PayloadField.Of(Field.ParticipantId, participant), PayloadField.Of(Field.Status, status), PayloadField.Of(Field.PhoneNumber, phone)]);
         return at;
     }
 
     private void PlanHostAccountEvents()
     {
-        List<PayloadField> HostFields() => [PayloadField.Of("host_id", _setup.HostId), PayloadField.Of("company_id", _setup.CompanyId)];
+        List<PayloadField> HostFields() => [PayloadField.Of(Field.HostId, _setup.HostId), PayloadField.Of(Field.CompanyId, _setup.CompanyId)];
 
         if (_random.Chance(0.15))
         {
             var file = _ids.NextFile();
             var name = $"slides-{file}.pdf";
             var addedAt = Start + _random.Between(0, Length);
-            Add(addedAt, "drive_file_added", [.. HostFields(), PayloadField.Of("id", file), PayloadField.Of("filename", name), PayloadField.Of("size", _random.Between(10_000, 50_000_000))]);
+            Add(addedAt, DriveFileAdded, [.. HostFields(), PayloadField.Of(Field.Id, file), PayloadField.Of(Field.Filename, name), PayloadField.Of(Field.Size, _random.Between(10_000, 50_000_000))]);
             if (_random.Chance(0.3))
             {
-                Add(addedAt + _random.Between(60_000, 600_000), "drive_file_deleted", [.. HostFields(), PayloadField.Of("id", file), PayloadField.Of("filename", name)]);
+                Add(addedAt + _random.Between(60_000, 600_000), DriveFileDeleted, [.. HostFields(), PayloadField.Of(Field.Id, file), PayloadField.Of(Field.Filename, name)]);
             }
         }
 
         if (_random.Chance(0.12))
         {
-            Add(Start + _random.Between(0, Length), _random.Chance(0.6) ? "profile_picture_upload_success" : "profile_picture_upload_failure", HostFields());
+            Add(Start + _random.Between(0, Length), _random.Chance(0.6) ? ProfilePictureUploadSuccess : ProfilePictureUploadFailure, HostFields());
         }
     }
 
     private List<PayloadField> Common() =>
-        [PayloadField.Of("host_id", _setup.HostId), PayloadField.Of("company_id", _setup.CompanyId), PayloadField.Of("conference_id", _setup.ConferenceId)];
+        [PayloadField.Of(Field.HostId, _setup.HostId), PayloadField.Of(Field.CompanyId, _setup.CompanyId), PayloadField.Of(Field.ConferenceId, _setup.ConferenceId)];
 
     private List<PayloadField> EnterFields(long participant, string role) =>
-        [.. Common(), PayloadField.Of("participant_id", participant), PayloadField.Of("participant_role", role),
-         PayloadField.Of("meeting_url", $"https://meet.example.com/c/{_setup.ConferenceId}?p={participant}")];
+        [.. Common(), PayloadField.Of(Field.ParticipantId, participant), PayloadField.Of(Field.ParticipantRole, role),
+         PayloadField.Of(Field.MeetingUrl, $"https://meet.example.com/c/{_setup.ConferenceId}?p={participant}")];
 
     private List<PayloadField> LeaveFields(long participant, string role, string reason) =>
-        [.. Common(), PayloadField.Of("participant_id", participant), PayloadField.Of("participant_role", role), PayloadField.Of("reason_for_leaving", reason)];
+        [.. Common(), PayloadField.Of(Field.ParticipantId, participant), PayloadField.Of(Field.ParticipantRole, role), PayloadField.Of(Field.ReasonForLeaving, reason)];
 
     private void Add(long at, string eventName, List<PayloadField> fields) => _events.Add(new EventDraft(at, eventName, fields));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Generation;
 
@@ -11,9 +12,6 @@ internal static class EnvelopeWriter
 {
     // Relaxed escaping writes quotes inside the payload string as \" like the platform's documentation does.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <param name="identifiersAsStrings">Writes identifiers as numeric strings, which the platform may also send.</param>
     public static string Payload(IReadOnlyList<PayloadField> fields, bool identifiersAsStrings)
@@ -53,9 +51,9 @@ internal static class EnvelopeWriter
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("event", eventName);
-            writer.WriteString("payload", payloadJson);
-            writer.WriteString("timestamp", timestamp);
+            writer.WriteString(EnvelopeFieldNames.Event, eventName);
+            writer.WriteString(EnvelopeFieldNames.Payload, payloadJson);
+            writer.WriteString(EnvelopeFieldNames.Timestamp, timestamp);
             writer.WriteEndObject();
         }
 

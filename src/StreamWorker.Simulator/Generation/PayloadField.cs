@@ -1,3 +1,5 @@
+using StreamWorker.Events;
+
 namespace StreamWorker.Simulator.Generation;
 
 /// <summary>One field of an event payload: a number (identifiers, sizes) or a string.</summary>
@@ -7,5 +9,5 @@ internal readonly record struct PayloadField(string Name, long? Number, string? 
 
     public static PayloadField Of(string name, string text) => new(name, null, text);
 
-    public bool IsIdentifier => Number is not null && (Name.EndsWith("_id", StringComparison.Ordinal) || Name == "id");
+    public bool IsIdentifier => Number is not null && (Name.EndsWith("_id", StringComparison.Ordinal) || Name == PayloadFieldNames.Id);
 }

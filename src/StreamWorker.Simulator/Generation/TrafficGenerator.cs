@@ -1,3 +1,5 @@
+using StreamWorker.Events;
+
 namespace StreamWorker.Simulator.Generation;
 
 /// <summary>
@@ -127,7 +129,7 @@ internal static class TrafficGenerator
     /// <summary>The deliveries of one event: the first one (maybe delayed), maybe a re-delivery, maybe noise around it.</summary>
     private static IEnumerable<Delivery> Deliver(Random random, GeneratorOptions options, EventDraft draft)
     {
-        var timestamp = EnvelopeWriter.Timestamp(options.Start.AddMilliseconds(draft.OffsetMs));
+        var timestamp = options.Start.AddMilliseconds(draft.OffsetMs).ToIso();
         var body = EnvelopeWriter.Body(draft.Event, EnvelopeWriter.Payload(draft.Fields, identifiersAsStrings: random.Chance(0.01)), timestamp);
 
         var kind = DeliveryKind.Original;
@@ -157,7 +159,7 @@ internal static class TrafficGenerator
         if (random.Chance(options.UnknownShare))
         {
             var name = UnknownEventNames[random.Next(UnknownEventNames.Length)];
-            var fields = draft.Fields.Where(f => f.Name is "host_id" or "company_id" or "conference_id").ToList();
+            var fields = draft.Fields.Where(f => f.Name is PayloadFieldNames.HostId or PayloadFieldNames.CompanyId or PayloadFieldNames.ConferenceId).ToList();
             yield return new Delivery(draft.OffsetMs, DeliveryKind.Unknown, name,
                 EnvelopeWriter.Body(name, EnvelopeWriter.Payload(fields, identifiersAsStrings: false), timestamp));
         }
@@ -174,13 +176,13 @@ internal static class TrafficGenerator
         var body = random.Next(4) switch
         {
             // 400: the envelope lacks its timestamp.
-            0 => $"{{\"event\":\"{draft.Event}\",\"payload\":{System.Text.Json.JsonSerializer.Serialize(payload, SimulatorJsonContext.Default.String)}}}",
+            0 => $"{{\"{EnvelopeFieldNames.Event}\":\"{draft.Event}\",\"{EnvelopeFieldNames.Payload}\":{System.Text.Json.JsonSerializer.Serialize(payload, SimulatorJsonContext.Default.String)}}}",
             // 400: payload is an object instead of a string holding JSON.
-            1 => $"{{\"event\":\"{draft.Event}\",\"payload\":{payload},\"timestamp\":\"{timestamp}\"}}",
+            1 => $"{{\"{EnvelopeFieldNames.Event}\":\"{draft.Event}\",\"{EnvelopeFieldNames.Payload}\":{payload},\"{EnvelopeFieldNames.Timestamp}\":\"{timestamp}\"}}",
             // 400: not an ISO 8601 timestamp.
             2 => EnvelopeWriter.Body(draft.Event, payload, "yesterday at noon"),
             // 422: a known event without its host_id.
-            _ => EnvelopeWriter.Body(draft.Event, EnvelopeWriter.Payload(draft.Fields.Where(f => f.Name != "host_id").ToList(), identifiersAsStrings: false), timestamp),
+            _ => EnvelopeWriter.Body(draft.Event, EnvelopeWriter.Payload(draft.Fields.Where(f => f.Name != PayloadFieldNames.HostId).ToList(), identifiersAsStrings: false), timestamp),
         };
         return new Delivery(draft.OffsetMs, DeliveryKind.Invalid, draft.Event, body);
     }

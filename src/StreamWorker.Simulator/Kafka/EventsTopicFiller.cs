@@ -31,7 +31,7 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic, s
         Exception? failure = null;
         long skipped = 0, produced = 0;
         var stopwatch = Stopwatch.StartNew();
-        using (var producer = new ProducerBuilder<string, string>(config).SetLogHandler((_, _) => { }).Build())
+        using (var producer = new ProducerBuilder<string?, byte[]>(config).SetLogHandler((_, _) => { }).Build())
         {
             foreach (var delivery in deliveries)
             {
@@ -41,17 +41,17 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic, s
                     break;
                 }
 
-                if (!StoredEventWriter.TryWrite(delivery, trafficStart, out var key, out var value, out var eventName, out var eventId))
+                if (!StoredEventWriter.TryWrite(delivery, trafficStart, out var stored))
                 {
                     skipped++;
                     continue;
                 }
 
-                var message = new Message<string, string>
+                var message = new Message<string?, byte[]>
                 {
-                    Key = key,
-                    Value = value,
-                    Headers = [new Header("event", Encoding.UTF8.GetBytes(eventName)), new Header("event_id", Encoding.UTF8.GetBytes(eventId))],
+                    Key = stored.Key,
+                    Value = stored.Value.ToArray(),
+                    Headers = [new Header("event", Encoding.UTF8.GetBytes(stored.EventName!)), new Header("event_id", Encoding.ASCII.GetBytes(stored.EventId!))],
                 };
                 produced++;
                 ProduceWithBackpressure(producer, message, report =>
@@ -79,7 +79,7 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic, s
         return new PrefillResult(topic, Written, skipped, Math.Round(seconds, 3), Math.Round(Written / Math.Max(seconds, 1e-9), 1));
     }
 
-    private void ProduceWithBackpressure(IProducer<string, string> producer, Message<string, string> message, Action<DeliveryReport<string, string>> onDelivered)
+    private void ProduceWithBackpressure(IProducer<string?, byte[]> producer, Message<string?, byte[]> message, Action<DeliveryReport<string?, byte[]>> onDelivered)
     {
         // A full local queue is normal when writing as fast as possible: wait for deliveries, then try again (bounded).
         for (var attempt = 0; ; attempt++)
@@ -89,7 +89,7 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic, s
                 producer.Produce(topic, message, onDelivered);
                 return;
             }
-            catch (ProduceException<string, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull && attempt < 600)
+            catch (ProduceException<string?, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull && attempt < 600)
             {
                 producer.Poll(TimeSpan.FromMilliseconds(100));
             }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Confluent.Kafka;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Kafka;
 
 /// <summary>
-/// The processor benchmark's baseline: consume the events topic from the beginning and parse every value
-/// (envelope and payload identifiers), doing nothing else. Timed from the first record to the last.
+/// The processor benchmark's baseline: consume the events topic from the beginning and read every value with the
+/// processor's own <see cref="StoredEventReader"/> (envelope and the payload fields the aggregates read), doing
+/// nothing else. Timed from the first record to the last.
 /// </summary>
 internal sealed class RawEventsConsumer(string bootstrapServers, string topic)
 {
@@ -59,36 +60,15 @@ internal sealed class RawEventsConsumer(string bootstrapServers, string topic)
         return new RawConsumeResult(topic, records, unparsable, Math.Round(seconds, 3), Math.Round(records / Math.Max(seconds, 1e-9), 1));
     }
 
-    /// <summary>Reads what every aggregate needs: the envelope's event and timestamp and the payload's identifiers.</summary>
     private static bool TryParse(byte[]? value, out long conferenceId)
     {
         conferenceId = 0;
-        if (value is null)
+        if (value is null || !StoredEventReader.TryRead(value, out var stored, out _))
         {
             return false;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            var root = document.RootElement;
-            if (!root.TryGetProperty("event", out var eventName) || eventName.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("timestamp", out var timestamp) || !timestamp.TryGetDateTimeOffset(out _)
-                || !root.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            if (payload.TryGetProperty("conference_id", out var conference) && conference.ValueKind == JsonValueKind.Number)
-            {
-                conferenceId = conference.GetInt64();
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        conferenceId = stored.Fields.ConferenceId ?? 0;
+        return true;
     }
 }

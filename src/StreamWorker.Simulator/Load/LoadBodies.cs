@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StreamWorker.Events;
 using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Load;
@@ -19,8 +20,14 @@ internal sealed class LoadBodies(TimeProvider time)
         conference = 9_000_000 + (n / 40);
         var company = 2_000 + (conference % 50);
         var host = 80_000 + (conference % 500);
-        var payload = string.Create(CultureInfo.InvariantCulture,
-            $"{{\"host_id\":{host},\"company_id\":{company},\"conference_id\":{conference},\"participant_id\":{10_000_000 + n},\"participant_role\":\"participant\",\"meeting_url\":\"https://meet.example.com/c/{conference}\"}}");
-        return Encoding.UTF8.GetBytes(EnvelopeWriter.Body("enter_conference", payload, EnvelopeWriter.Timestamp(time.GetUtcNow())));
+        PayloadField[] fields =
+        [
+            PayloadField.Of(PayloadFieldNames.HostId, host), PayloadField.Of(PayloadFieldNames.CompanyId, company),
+            PayloadField.Of(PayloadFieldNames.ConferenceId, conference), PayloadField.Of(PayloadFieldNames.ParticipantId, 10_000_000 + n),
+            PayloadField.Of(PayloadFieldNames.ParticipantRole, ParticipantRoles.Participant),
+            PayloadField.Of(PayloadFieldNames.MeetingUrl, string.Create(CultureInfo.InvariantCulture, $"https://meet.example.com/c/{conference}")),
+        ];
+        var payload = EnvelopeWriter.Payload(fields, identifiersAsStrings: false);
+        return Encoding.UTF8.GetBytes(EnvelopeWriter.Body(WebhookEventNames.EnterConference, payload, time.GetUtcNow().ToIso()));
     }
 }

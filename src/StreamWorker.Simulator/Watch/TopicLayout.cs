@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Watch;
 
@@ -16,8 +17,8 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("peak", r => Number(r, "peak_concurrent")),
             new("joins", r => Number(r, "joins")),
             new("leaves", r => Number(r, "leaves")),
-            new("dropped", r => Reasons(r, "user_dropped")),
-            new("kicked", r => Reasons(r, "host_kicked", "host_kicked_blocked")),
+            new("dropped", r => Reasons(r, ReasonsForLeaving.UserDropped)),
+            new("kicked", r => Reasons(r, ReasonsForLeaving.HostKicked, ReasonsForLeaving.HostKickedBlocked)),
         ]),
         new("analytics-livestream-churn", "Livestream churn (5 min windows)", "peak_viewers",
         [
@@ -34,11 +35,11 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("company", r => Number(r, "company_id")),
             new("window", Window),
             new("attempts", r => Number(r, "attempts")),
-            new("answered", r => Number(r, "answered")),
-            new("rejected", r => Number(r, "rejected")),
-            new("no answer", r => Number(r, "noanswer")),
-            new("cancelled", r => Number(r, "cancelled")),
-            new("disabled", r => Number(r, "notenabled")),
+            new("answered", r => Number(r, DialoutStatuses.Answered)),
+            new("rejected", r => Number(r, DialoutStatuses.Rejected)),
+            new("no answer", r => Number(r, DialoutStatuses.NoAnswer)),
+            new("cancelled", r => Number(r, DialoutStatuses.Cancelled)),
+            new("disabled", r => Number(r, DialoutStatuses.NotEnabled)),
             new("pending", r => Number(r, "pending")),
             new("answer rate", r => Rate(r, "answer_rate")),
         ]),

@@ -80,7 +80,7 @@ public sealed class WebhookEndpoint(
 
             case IntakeStatus.InvalidPayload:
                 // The sender is told not to retry (422), so the event must be safe in the dead-letter topic first.
-                var reason = result.DeadLetterReason ?? "invalid_payload";
+                var reason = result.DeadLetterReason ?? DeadLetterReasons.InvalidPayload;
                 if (!await WriteAsync(context, _topics.DeadLetter, result, reason))
                 {
                     return;
@@ -91,7 +91,7 @@ public sealed class WebhookEndpoint(
                 await Problems.WriteValidation(
                     context,
                     StatusCodes.Status422UnprocessableEntity,
-                    reason == "future_timestamp" ? "The event's timestamp is too far in the future" : "The event's payload is invalid",
+                    reason == DeadLetterReasons.FutureTimestamp ? "The event's timestamp is too far in the future" : "The event's payload is invalid",
                     result.Errors);
                 return;
 
