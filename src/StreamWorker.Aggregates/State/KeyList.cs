@@ -6,7 +6,7 @@ namespace StreamWorker.Aggregates;
 /// </summary>
 public static class KeyList
 {
-    public const int ChunkSize = 64;
+    public const int ChunkSize = 16;
 
     /// <summary>Appends <paramref name="item"/> as entry number <paramref name="length"/> (the owner then stores length + 1).</summary>
     public static void Append(StageScope scope, string list, long length, string item)

@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.Extensions.Options;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
@@ -77,6 +78,13 @@ public sealed partial class ProcessorService : BackgroundService
         };
         if (options.CommitInterval is { } commitInterval) config.CommitIntervalMs = (long)commitInterval.TotalMilliseconds;
 
+        // librdkafka prefetches up to 64 MiB per partition by default: with 55 partitions that is most of a
+        // processor's memory. 1 MiB per partition (a couple of thousand events) keeps the stream thread fed;
+        // refetching 10 ms after the queue drains, not librdkafka's 1 s, keeps the throughput (BENCHMARKS.md, "Memory").
+        // Kafka:Client:* still overrides both.
+        config.QueuedMaxMessagesKbytes = 1024;
+        config.FetchQueueBackoffMs = 10;
+
         // The stores' exactness after a crash needs each changelog to hold a prefix of the writes made (docs/topology.md,
         // "Restarts"): an idempotent producer keeps order, and with the gapless guarantee a batch that fails for good
         // stops the producer instead of letting later batches through. Exactly-once has its own (transactional) producer.
@@ -91,6 +99,9 @@ public sealed partial class ProcessorService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Throughput over pause times: without background collections the heap does not grow while a gen2
+        // collection runs beside the stream thread (peak RSS ~10 % lower, throughput the same; BENCHMARKS.md, "Memory").
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
         config.Logger = new StreamizLoggerFactory(loggerFactory);
         StopOnFailure(config, failure);
