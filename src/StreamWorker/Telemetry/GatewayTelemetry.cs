@@ -5,14 +5,14 @@ using StreamWorker.Events;
 namespace StreamWorker.Telemetry;
 
 /// <summary>
-/// The gateway's <see cref="Meter"/> and <see cref="ActivitySource"/> (docs/telemetry.md). Attributes are
-/// bounded: known event names (others become <c>unknown</c>), reasons, topics; never ids, tokens or URLs.
+/// The gateway's <see cref="Meter"/> and <see cref="ActivitySource"/> (docs/telemetry.md), created through DI like
+/// <see cref="ProcessorTelemetry"/>. Attributes are bounded: known event names (others become <c>unknown</c>),
+/// reasons, topics; never ids, tokens or URLs.
 /// </summary>
 public sealed class GatewayTelemetry : IDisposable
 {
     public const string Name = "StreamWorker.Gateway";
 
-    private readonly Meter _meter;
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _sent;
@@ -21,12 +21,13 @@ public sealed class GatewayTelemetry : IDisposable
 
     public GatewayTelemetry(IMeterFactory meterFactory)
     {
-        _meter = meterFactory.Create(Name);
-        _rejections = _meter.CreateCounter<long>("streamworker.gateway.rejections", "{request}", "Webhooks rejected, by reason.");
-        _accepted = _meter.CreateCounter<long>("streamworker.gateway.events.accepted", "{event}", "Webhooks acknowledged by Kafka, by event type.");
-        _sent = _meter.CreateCounter<long>("messaging.client.sent.messages", "{message}", "Records produced.");
-        _deadLetters = _meter.CreateCounter<long>("streamworker.deadletter.writes", "{record}", "Dead-letter records written, by reason.");
-        _produceDuration = _meter.CreateHistogram<double>(
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = Meter = meterFactory.Create(Name);
+        _rejections = meter.CreateCounter<long>("streamworker.gateway.rejections", "{request}", "Webhooks rejected, by reason.");
+        _accepted = meter.CreateCounter<long>("streamworker.gateway.events.accepted", "{event}", "Webhooks acknowledged by Kafka, by event type.");
+        _sent = meter.CreateCounter<long>("messaging.client.sent.messages", "{message}", "Records produced.");
+        _deadLetters = meter.CreateCounter<long>("streamworker.deadletter.writes", "{record}", "Dead-letter records written, by reason.");
+        _produceDuration = meter.CreateHistogram<double>(
             "messaging.client.operation.duration",
             "s",
             "Time from produce to the broker's acknowledgement.",
@@ -34,6 +35,9 @@ public sealed class GatewayTelemetry : IDisposable
     }
 
     public ActivitySource ActivitySource { get; } = new(Name);
+
+    /// <summary>This instance's meter (tests listen to one instance; the host registers the name).</summary>
+    public Meter Meter { get; }
 
     public void Rejected(string reason) => _rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
@@ -65,6 +69,6 @@ public sealed class GatewayTelemetry : IDisposable
     public void Dispose()
     {
         ActivitySource.Dispose();
-        _meter.Dispose();
+        Meter.Dispose();
     }
 }

@@ -5,9 +5,9 @@ using System.Diagnostics.Metrics;
 namespace StreamWorker.Telemetry;
 
 /// <summary>
-/// Meter and activity source <c>StreamWorker.Processor</c> with the processor's instruments of docs/telemetry.md.
-/// One shared instance: the Streamiz topology creates its processors itself, so they cannot take it from DI.
-/// Attributes are bounded: event type (known names or <c>unknown</c>), outcome, reason, topic, state.
+/// The processor's <see cref="Meter"/> and <see cref="ActivitySource"/> (docs/telemetry.md), created through DI like
+/// <see cref="GatewayTelemetry"/>; the topology hands this instance to the stages it builds. Attributes are bounded:
+/// event type (known names or <c>unknown</c>), outcome, reason, topic, state.
 /// </summary>
 public sealed class ProcessorTelemetry : IDisposable
 {
@@ -24,12 +24,13 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
 
-    public ProcessorTelemetry(TimeProvider? timeProvider = null)
+    /// <param name="meterFactory">Creates <see cref="Meter"/>; the host's is the one OpenTelemetry listens to.</param>
+    /// <param name="timeProvider">Wall-clock time for output delays and idle close (a fake one in tests).</param>
+    public ProcessorTelemetry(IMeterFactory meterFactory, TimeProvider timeProvider)
     {
-        Time = timeProvider ?? TimeProvider.System;
-        Meter = new Meter(Name);
-        var meter = Meter;
-        ActivitySource = new ActivitySource(Name);
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        Time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        var meter = Meter = meterFactory.Create(Name);
         events = meter.CreateCounter<long>("streamworker.processor.events", "{event}", "Events read by the processor, by type and outcome");
         recordsEmitted = meter.CreateCounter<long>("streamworker.processor.records.emitted", "{record}", "Aggregate records emitted per output topic");
         deadLetters = meter.CreateCounter<long>("streamworker.deadletter.writes", "{record}", "Dead-letter records written");
@@ -47,10 +48,7 @@ public sealed class ProcessorTelemetry : IDisposable
         meter.CreateObservableGauge("streamworker.livestream.viewers", () => presenceByTask.Values.Sum(p => p.Viewers), "{viewer}", "Livestream viewers present");
     }
 
-    /// <summary>The instance the topology uses.</summary>
-    public static ProcessorTelemetry Shared { get; } = new();
-
-    public ActivitySource ActivitySource { get; }
+    public ActivitySource ActivitySource { get; } = new(Name);
 
     /// <summary>This instance's meter (tests listen to one instance; the host registers the name).</summary>
     public Meter Meter { get; }
@@ -80,7 +78,6 @@ public sealed class ProcessorTelemetry : IDisposable
     public void PresenceChanged(string task, long participantsDelta, long viewersDelta) =>
         presenceByTask.AddOrUpdate(task, (participantsDelta, viewersDelta), (_, p) => (p.Participants + participantsDelta, p.Viewers + viewersDelta));
 
-    /// <summary>Replaces a task's presence totals with a recount (after a full scan of its store).</summary>
     /// <summary>A window closed and its final record was emitted; <paramref name="reason"/> is <c>stream_time</c> or <c>idle</c>.</summary>
     public void WindowClosed(string topic, string reason) =>
         windowsClosed.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("reason", reason));
@@ -94,7 +91,7 @@ public sealed class ProcessorTelemetry : IDisposable
 
     public void Dispose()
     {
-        Meter.Dispose();
         ActivitySource.Dispose();
+        Meter.Dispose();
     }
 }

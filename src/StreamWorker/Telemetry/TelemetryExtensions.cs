@@ -1,3 +1,4 @@
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -5,14 +6,16 @@ namespace StreamWorker.Telemetry;
 
 /// <summary>
 /// The one place that wires OpenTelemetry for every role: the StreamWorker meters and sources, ASP.NET Core,
-/// runtime and process instrumentation, the Prometheus scrape endpoint, and OTLP when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// runtime and process instrumentation, the Prometheus scrape endpoint, and, when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, OTLP export of metrics, traces and logs.
 /// </summary>
 public static class TelemetryExtensions
 {
+    public const string OtlpEndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     public static IHostApplicationBuilder AddStreamWorkerTelemetry(this IHostApplicationBuilder builder)
     {
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
@@ -35,7 +38,20 @@ public static class TelemetryExtensions
                     tracing.AddOtlpExporter();
                 }
             });
-        _ = telemetry;
+        if (otlp)
+        {
+            // The same log records as the console, so the same rule holds: no token, hash key or personal data
+            // is ever logged (the generated development token, embedded broker only, is the one exception).
+            telemetry.WithLogging(logging => logging.AddOtlpExporter());
+        }
+
         return builder;
+    }
+
+    /// <summary>Maps <c>GET /metrics</c>, the Prometheus scrape endpoint.</summary>
+    public static IEndpointRouteBuilder MapStreamWorkerMetrics(this IEndpointRouteBuilder app)
+    {
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
     }
 }

@@ -21,6 +21,7 @@ public sealed partial class ProcessorService : BackgroundService
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger<ProcessorService> logger;
     private readonly ProcessorFailure failure;
+    private readonly ProcessorTelemetry telemetry;
     private volatile bool stopping;
     private KafkaStream? stream;
     private volatile KafkaStream.State? state;
@@ -31,15 +32,18 @@ public sealed partial class ProcessorService : BackgroundService
     /// <param name="clientProperties">librdkafka properties for every client (<c>Kafka:Client:*</c>).</param>
     /// <param name="loggerFactory">Logging for this service and Streamiz.</param>
     /// <param name="failure">Where a record that cannot be written, or a dead stream thread, stops the process.</param>
+    /// <param name="telemetry">The processor's meters and activity source, handed to the topology's stages.</param>
     public ProcessorService(
         IOptions<ProcessorOptions> options,
         IOptions<TopicOptions> topics,
         Func<string> bootstrapServers,
         IReadOnlyDictionary<string, string> clientProperties,
         ILoggerFactory loggerFactory,
-        ProcessorFailure failure)
+        ProcessorFailure failure,
+        ProcessorTelemetry telemetry)
     {
         this.failure = failure ?? throw new ArgumentNullException(nameof(failure));
+        this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -106,12 +110,12 @@ public sealed partial class ProcessorService : BackgroundService
         config.Logger = new StreamizLoggerFactory(loggerFactory);
         StopOnFailure(config, failure);
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, options, topics);
+        ProcessorTopology.Build(builder, options, topics, telemetry);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (_, now) =>
         {
             state = now;
-            ProcessorTelemetry.Shared.StreamStateChanged(now.Name);
+            telemetry.StreamStateChanged(now.Name);
             LogStateChanged(now.Name);
             if (!stopping && (now == KafkaStream.State.ERROR || now == KafkaStream.State.NOT_RUNNING))
             {

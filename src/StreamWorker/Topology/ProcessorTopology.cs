@@ -25,9 +25,6 @@ public static class ProcessorTopology
     public const string CompanyStore = "company-dialout-state";
     public const string DialoutRepartition = "dialout-attempts";
 
-    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics) =>
-        Build(builder, options, topics, ProcessorTelemetry.Shared);
-
     public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry)
     {
         ArgumentNullException.ThrowIfNull(telemetry);
@@ -41,7 +38,7 @@ public static class ProcessorTopology
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<ConferenceStageTransformer>(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time)
+                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time)))
                     .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
                 "conference-stage")
@@ -64,7 +61,7 @@ public static class ProcessorTopology
                 .WithValueSerdes(new AttemptChangeSerDes()))
             .Transform(
                 TransformerBuilder.New<string, DialoutAttemptChange, string, byte[]>()
-                    .Transformer<CompanyStageTransformer>(settings, topics, telemetry, commits)
+                    .Transformer<StageTransformer<DialoutAttemptChange, byte[]>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits)))
                     .StateStore(StageStore(CompanyStore, options, commits))
                     .Build(),
                 "company-stage")
@@ -91,6 +88,9 @@ public static class ProcessorTopology
         route
             .MapValues((v, _) => v.Value!, $"{name}-bytes")
             .ToByKey(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
+
+    /// <summary>The constructor argument of <see cref="StageTransformer{TValue, TValueOut}"/>: Streamiz calls it once per task.</summary>
+    private static Func<ITransformer<string, TValue, string, TValueOut>> Stage<TValue, TValueOut>(Func<ITransformer<string, TValue, string, TValueOut>> create) => create;
 
     /// <summary>
     /// A stage's key-value store: logged and never cached, so its writes reach the changelog in the order the stage

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StreamWorker.Hosting;
 using StreamWorker.Kafka;
 
 namespace StreamWorker.Tests.Support;
@@ -53,7 +52,7 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = StreamWorkerApplication.Create([], builder =>
+        var app = Program.Create([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using StreamWorker.Telemetry;
+using StreamWorker.Tests.Support;
 using static StreamWorker.Tests.Topology.Scenario;
 using static StreamWorker.Tests.Topology.TopologyHarness;
 
@@ -7,7 +8,7 @@ namespace StreamWorker.Tests.Topology;
 
 public sealed class ProcessorTelemetryTests : IDisposable
 {
-    private readonly ProcessorTelemetry telemetry = new();
+    private readonly ProcessorTelemetry telemetry = new(new TestMeterFactory(), TimeProvider.System);
     private readonly MeterListener listener = new();
     private readonly List<(string Instrument, long Value, Dictionary<string, object?> Tags)> measurements = [];
 

@@ -8,6 +8,7 @@ using Streamiz.Kafka.Net.SerDes;
 using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
+using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;
@@ -24,12 +25,14 @@ internal sealed class TopologyHarness : IDisposable
     private readonly TestInputTopic<string, byte[]> input;
     private readonly Dictionary<string, TestOutputTopic<string, byte[]>> outputs = [];
     private readonly Dictionary<string, List<OutputRecord>> received = [];
+    private readonly ProcessorTelemetry? ownTelemetry;
 
     public TopologyHarness(ProcessorOptions? options = null, ProcessorTelemetry? telemetry = null)
     {
         Options = options ?? new ProcessorOptions();
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, Options, Topics, telemetry ?? ProcessorTelemetry.Shared);
+        ownTelemetry = telemetry is null ? new ProcessorTelemetry(new TestMeterFactory(), TimeProvider.System) : null;
+        ProcessorTopology.Build(builder, Options, Topics, telemetry ?? ownTelemetry!);
         var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId, StateDir = Options.StateDirectory };
         driver = new TopologyTestDriver(builder.Build(), config, TopologyTestDriver.Mode.SYNC_TASK);
         input = driver.CreateInputTopic<string, byte[]>(Topics.Events);
@@ -75,7 +78,11 @@ internal sealed class TopologyHarness : IDisposable
 
     public IEnumerable<KeyValuePair<string, StateValue>> Store(string name) => driver.GetKeyValueStore<string, StateValue>(name).All();
 
-    public void Dispose() => driver.Dispose();
+    public void Dispose()
+    {
+        driver.Dispose();
+        ownTelemetry?.Dispose();
+    }
 
     private List<OutputRecord> Read(string topic)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Telemetry;
+using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
 using static StreamWorker.Tests.Topology.Scenario;
 using static StreamWorker.Tests.Topology.TopologyHarness;
@@ -12,7 +13,7 @@ public sealed class WindowCompletionTopologyTests : IDisposable
     private readonly FakeTimeProvider wallClock = new(Origin.AddMinutes(2));
     private readonly ProcessorTelemetry telemetry;
 
-    public WindowCompletionTopologyTests() => telemetry = new ProcessorTelemetry(wallClock);
+    public WindowCompletionTopologyTests() => telemetry = new ProcessorTelemetry(new TestMeterFactory(), wallClock);
 
     [Fact]
     public void EveryWindow_GetsOneFinalRecord_EqualToItsLatest_AndNoneBeforeItCloses()

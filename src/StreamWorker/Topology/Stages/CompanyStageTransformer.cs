@@ -23,12 +23,6 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
     private CompanyDialoutStage? stage;
     private InputPositions positions = new();
 
-    /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
-    public CompanyStageTransformer()
-        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals())
-    {
-    }
-
     public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits)
     {
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));

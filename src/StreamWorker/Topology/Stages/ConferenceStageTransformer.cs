@@ -28,12 +28,6 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private InputPositions positions = new();
     private string task = "";
 
-    /// <summary>Streamiz requires a parameterless constructor; the topology always passes its settings.</summary>
-    public ConferenceStageTransformer()
-        : this(AggregateSettings.Default, new TopicOptions(), ProcessorTelemetry.Shared, new CommitSignals(), TimeSpan.Zero, TimeProvider.System)
-    {
-    }
-
     /// <param name="settings">Windows, grace periods and retention.</param>
     /// <param name="topics">Topic names (for telemetry).</param>
     /// <param name="telemetry">The processor's meters and activity source.</param>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StreamWorker.Topology;
 
-namespace StreamWorker.Hosting;
+namespace StreamWorker.Hosting.Health;
 
 /// <summary>Processor readiness (docs/operations.md): the stream threads are RUNNING and no record has failed to be written.</summary>
 public sealed class StreamThreadsHealthCheck(ProcessorService processor) : IHealthCheck

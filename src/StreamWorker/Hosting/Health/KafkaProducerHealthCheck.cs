@@ -1,9 +1,10 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StreamWorker.Gateway;
 using StreamWorker.Kafka;
 
-namespace StreamWorker.Gateway;
+namespace StreamWorker.Hosting.Health;
 
 /// <summary>
 /// Gateway readiness: the producer reaches the cluster and sees the events topic. Asks through the producer's

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
-using StreamWorker.Gateway;
+using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 
-namespace StreamWorker.Kafka;
+namespace StreamWorker.Gateway;
 
 /// <summary>
-/// The process's one producer (acks=all, idempotent). <see cref="ProduceAsync"/> completes only with the
+/// The gateway's producer (acks=all, idempotent). <see cref="ProduceAsync"/> completes only with the
 /// broker's delivery report or when <c>Gateway:AckTimeout</c> runs out: the gateway answers 202 on the
 /// first and 503 on the second, so nothing is acknowledged that was not stored.
 /// </summary>

@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using StreamWorker.Kafka;
-using StreamWorker.Topology;
+using StreamWorker.Telemetry;
 
-namespace StreamWorker.Telemetry;
+namespace StreamWorker.Topology;
 
 /// <summary>
 /// Measures the processor's consumer lag on the events topic: the high watermark minus the group's committed
