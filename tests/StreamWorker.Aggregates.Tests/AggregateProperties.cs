@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using StreamWorker.Aggregates;
-using static StreamWorker.Aggregates.Tests.Events;
+using static StreamWorker.Aggregates.Tests.Support.Events;
+using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

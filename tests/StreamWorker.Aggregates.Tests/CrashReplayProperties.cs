@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using StreamWorker.Aggregates;
+using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

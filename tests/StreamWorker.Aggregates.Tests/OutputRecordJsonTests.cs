@@ -1,5 +1,6 @@
 using System.Text;
 using StreamWorker.Aggregates;
+using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

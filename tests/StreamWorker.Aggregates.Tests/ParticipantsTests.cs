@@ -1,5 +1,6 @@
 using StreamWorker.Aggregates;
-using static StreamWorker.Aggregates.Tests.Events;
+using static StreamWorker.Aggregates.Tests.Support.Events;
+using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

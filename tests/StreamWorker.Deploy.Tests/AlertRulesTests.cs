@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StreamWorker.Deploy.Tests.Support;
 
 namespace StreamWorker.Deploy.Tests;
 

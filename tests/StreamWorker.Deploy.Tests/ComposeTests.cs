@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StreamWorker.Deploy.Tests.Support;
 
 namespace StreamWorker.Deploy.Tests;
 

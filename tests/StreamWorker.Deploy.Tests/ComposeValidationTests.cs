@@ -1,3 +1,4 @@
+using StreamWorker.Deploy.Tests.Support;
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using StreamWorker.Deploy.Tests.Support;
 
 namespace StreamWorker.Deploy.Tests;
 

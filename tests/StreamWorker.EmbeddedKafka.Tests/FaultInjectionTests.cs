@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Xunit.Abstractions;
+using StreamWorker.EmbeddedKafka.Tests.Support;
 
 namespace StreamWorker.EmbeddedKafka.Tests;
 

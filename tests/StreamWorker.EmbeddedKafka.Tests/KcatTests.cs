@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamWorker.EmbeddedKafka.Tests.Support;
 
 namespace StreamWorker.EmbeddedKafka.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using StreamWorker.EmbeddedKafka.Tests.Support;
 
 namespace StreamWorker.EmbeddedKafka.Tests;
 

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamWorker.EmbeddedKafka.Tests.Support;
 
 namespace StreamWorker.EmbeddedKafka.Tests;
 

@@ -1,3 +1,4 @@
+using StreamWorker.Events.Tests.Support;
 namespace StreamWorker.Events.Tests;
 
 /// <summary>

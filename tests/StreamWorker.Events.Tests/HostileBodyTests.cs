@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
+using StreamWorker.Events.Tests.Support;
 
 namespace StreamWorker.Events.Tests;
 

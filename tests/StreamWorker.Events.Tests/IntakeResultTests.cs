@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using StreamWorker.Events.Tests.Support;
 
 namespace StreamWorker.Events.Tests;
 

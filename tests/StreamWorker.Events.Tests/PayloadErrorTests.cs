@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StreamWorker.Events.Tests.Support;
 
 namespace StreamWorker.Events.Tests;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using StreamWorker.Events.Tests.Support;
 
 namespace StreamWorker.Events.Tests;
 

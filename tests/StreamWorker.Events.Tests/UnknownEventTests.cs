@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StreamWorker.Events.Tests.Support;
 
 namespace StreamWorker.Events.Tests;
 

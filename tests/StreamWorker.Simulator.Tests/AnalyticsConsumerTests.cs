@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using StreamWorker.Simulator.Watch;
+using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Kafka;
+using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 

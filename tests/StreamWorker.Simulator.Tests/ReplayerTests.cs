@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Replay;
+using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 

@@ -1,4 +1,5 @@
 using StreamWorker.Simulator.Generation;
+using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 

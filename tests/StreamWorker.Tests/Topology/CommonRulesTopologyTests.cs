@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text;
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
+using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -1,5 +1,6 @@
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
+using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using StreamWorker.Telemetry;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
+using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
+using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
+using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 
