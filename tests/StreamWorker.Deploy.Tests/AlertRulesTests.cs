@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StreamWorker.Deploy.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 

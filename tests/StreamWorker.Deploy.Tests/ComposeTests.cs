@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StreamWorker.Deploy.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using StreamWorker.Deploy.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 

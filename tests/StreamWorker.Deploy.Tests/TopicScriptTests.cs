@@ -1,4 +1,6 @@
 using StreamWorker.Deploy.Tests.Support;
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>

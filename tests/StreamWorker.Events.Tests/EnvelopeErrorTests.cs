@@ -1,5 +1,6 @@
 using System.Text;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -44,10 +45,10 @@ public class EnvelopeErrorTests
     [MemberData(nameof(BadEnvelopes))]
     public void Process_bad_envelope_is_rejected_naming_every_bad_field(string body, string[] expectedFields)
     {
-        var result = Samples.Intake().Process(Encoding.UTF8.GetBytes(body));
+        var result = IntakeFixture.Intake().Process(Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(expectedFields, Samples.ErrorFields(result));
+        Assert.Equal(expectedFields, IntakeFixture.ErrorFields(result));
         Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
         Assert.True(result.Value.IsEmpty);
         Assert.Null(result.EventId);
@@ -58,13 +59,13 @@ public class EnvelopeErrorTests
     [Fact]
     public void Invalid_utf8_is_an_error_on_body()
     {
-        var body = Samples.Valid("conference_start");
+        var body = WebhookSamples.Valid("conference_start");
         body[12] = 0xC3; // inside the event name: a lead byte followed by an ASCII byte
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["body"], Samples.ErrorFields(result));
+        Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class EnvelopeErrorTests
     {
         var body = """{"event":"conference_start","timestamp":"2022-08-24T20:56:55.000Z","payload":"{}","timestamp":"2022-08-24T20:56:56.000Z"}"""u8;
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("timestamp", error.Field);
@@ -84,7 +85,7 @@ public class EnvelopeErrorTests
     {
         var body = Encoding.UTF8.GetBytes($$"""{"version":2,"event":"conference_start","meta":{"deep":[1,{"x":null}]},"payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000Z"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.DoesNotContain("meta", Encoding.UTF8.GetString(result.Value.Span), StringComparison.Ordinal);
@@ -93,9 +94,9 @@ public class EnvelopeErrorTests
     [Fact]
     public void Leading_byte_order_mark_and_whitespace_are_accepted()
     {
-        var body = "\uFEFF \n"u8.ToArray().Concat(Samples.Valid("conference_start")).Concat("\r\n"u8.ToArray()).ToArray();
+        var body = "\uFEFF \n"u8.ToArray().Concat(WebhookSamples.Valid("conference_start")).Concat("\r\n"u8.ToArray()).ToArray();
 
-        Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(body).Status);
+        Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(body).Status);
     }
 
     [Theory]
@@ -106,10 +107,10 @@ public class EnvelopeErrorTests
     [InlineData("2022-08-24T20:56:55.120", "2022-08-24T20:56:55.120Z")]
     public void Timestamp_is_stored_in_utc_with_milliseconds(string received, string stored)
     {
-        var result = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], received));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], received));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
-        Assert.Equal(stored, Samples.Json(result.Value).GetProperty("timestamp").GetString());
+        Assert.Equal(stored, WebhookSamples.Parse(result.Value).GetProperty("timestamp").GetString());
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public class EnvelopeErrorTests
     {
         var body = Encoding.UTF8.GetBytes($$"""{"\u0065vent":"conference_\u0073tart","payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000\u005A"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Equal("conference_start", result.EventName);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -9,9 +10,9 @@ public class EventIdTests
     [Fact]
     public void Same_delivery_retried_later_gets_the_same_event_id()
     {
-        var time = new FakeTimeProvider(Samples.Now);
-        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = Samples.HashKey }, time);
-        var body = Samples.Valid("enter_conference");
+        var time = new FakeTimeProvider(IntakeFixture.Now);
+        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey }, time);
+        var body = WebhookSamples.Valid("enter_conference");
 
         var first = intake.Process(body);
         time.Advance(TimeSpan.FromMinutes(3));
@@ -33,8 +34,8 @@ public class EventIdTests
             }
             """;
 
-        var original = Samples.Intake().Process(Samples.Valid("enter_conference"));
-        var equivalent = Samples.Intake().Process(Encoding.UTF8.GetBytes(bodyWithSpaces));
+        var original = IntakeFixture.Intake().Process(WebhookSamples.Valid("enter_conference"));
+        var equivalent = IntakeFixture.Intake().Process(Encoding.UTF8.GetBytes(bodyWithSpaces));
 
         Assert.Equal(IntakeStatus.Accepted, equivalent.Status);
         Assert.Equal(original.EventId, equivalent.EventId);
@@ -43,8 +44,8 @@ public class EventIdTests
     [Fact]
     public void Same_instant_in_another_offset_gets_the_same_event_id()
     {
-        var utc = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], "2022-08-24T20:56:55.000Z"));
-        var shifted = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], "2022-08-24T22:56:55+02:00"));
+        var utc = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T20:56:55.000Z"));
+        var shifted = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T22:56:55+02:00"));
 
         Assert.Equal(utc.EventId, shifted.EventId);
     }
@@ -52,16 +53,16 @@ public class EventIdTests
     [Fact]
     public void Event_id_differs_when_event_payload_or_timestamp_differ()
     {
-        var intake = Samples.Intake();
-        var payload = Samples.Payloads["conference_start"];
+        var intake = IntakeFixture.Intake();
+        var payload = WebhookSamples.Payloads["conference_start"];
 
         string?[] ids =
         [
-            intake.Process(Samples.Envelope("conference_start", payload)).EventId,
-            intake.Process(Samples.Envelope("conference_end", payload)).EventId,
-            intake.Process(Samples.Envelope("conference_start", Samples.PayloadWith("conference_start", p => p["conference_id"] = 1258836))).EventId,
-            intake.Process(Samples.Envelope("conference_start", payload, "2022-08-24T20:56:55.001Z")).EventId,
-            intake.Process(Samples.Envelope("conference_start", Samples.PayloadWith("conference_start", p => p["extra"] = "x"))).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", payload)).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_end", payload)).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", WebhookSamples.PayloadWith("conference_start", p => p["conference_id"] = 1258836))).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", payload, "2022-08-24T20:56:55.001Z")).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", WebhookSamples.PayloadWith("conference_start", p => p["extra"] = "x"))).EventId,
         ];
 
         Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
@@ -71,11 +72,11 @@ public class EventIdTests
     [Fact]
     public void Event_id_differs_for_nested_values_of_unknown_events()
     {
-        var intake = Samples.Intake();
+        var intake = IntakeFixture.Intake();
 
-        var a = intake.Process(Samples.Envelope("new_event", """{"x":{"a":1,"b":[1,2]}}""")).EventId;
-        var reordered = intake.Process(Samples.Envelope("new_event", """{"x":{"b":[1,2],"a":1}}""")).EventId;
-        var different = intake.Process(Samples.Envelope("new_event", """{"x":{"a":1,"b":[2,1]}}""")).EventId;
+        var a = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"a":1,"b":[1,2]}}""")).EventId;
+        var reordered = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"b":[1,2],"a":1}}""")).EventId;
+        var different = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"a":1,"b":[2,1]}}""")).EventId;
 
         Assert.Equal(a, reordered);
         Assert.NotEqual(a, different);
@@ -84,9 +85,9 @@ public class EventIdTests
     [Fact]
     public void Event_id_does_not_depend_on_the_privacy_mode()
     {
-        var body = Samples.Valid("dialout_status_change");
+        var body = WebhookSamples.Valid("dialout_status_change");
 
-        var ids = Enum.GetValues<PersonalDataMode>().Select(mode => Samples.Intake(mode).Process(body).EventId).Distinct();
+        var ids = Enum.GetValues<PersonalDataMode>().Select(mode => IntakeFixture.Intake(mode).Process(body).EventId).Distinct();
 
         Assert.Single(ids);
     }
@@ -94,8 +95,8 @@ public class EventIdTests
     [Fact]
     public void Invalid_payload_gets_a_stable_event_id_too()
     {
-        var body = Samples.Envelope("conference_start", """{"host_id":1}""");
+        var body = WebhookSamples.Envelope("conference_start", """{"host_id":1}""");
 
-        Assert.Equal(Samples.Intake().Process(body).EventId, Samples.Intake().Process(body).EventId);
+        Assert.Equal(IntakeFixture.Intake().Process(body).EventId, IntakeFixture.Intake().Process(body).EventId);
     }
 }

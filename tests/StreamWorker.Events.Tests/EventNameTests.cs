@@ -1,4 +1,5 @@
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 namespace StreamWorker.Events.Tests;
 
 /// <summary>
@@ -31,10 +32,10 @@ public class EventNameTests
     [MemberData(nameof(NotIdentifiers))]
     public void Event_name_that_is_not_an_identifier_is_an_envelope_error_on_event(string name)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["event"], Samples.ErrorFields(result));
+        Assert.Equal(["event"], IntakeFixture.ErrorFields(result));
         Assert.True(result.Value.IsEmpty);
         Assert.Null(result.EventName);
         Assert.Null(result.DeadLetterReason);
@@ -47,7 +48,7 @@ public class EventNameTests
     [InlineData("x_")]
     public void Unknown_identifier_is_still_accepted_and_stored(string name)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.False(result.IsKnownEvent);
@@ -59,14 +60,14 @@ public class EventNameTests
     {
         var longest = "e" + new string('_', 63);
 
-        Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(Samples.Envelope(longest, Payload)).Status);
-        Assert.Equal(IntakeStatus.InvalidEnvelope, Samples.Intake().Process(Samples.Envelope(longest + "x", Payload)).Status);
+        Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(WebhookSamples.Envelope(longest, Payload)).Status);
+        Assert.Equal(IntakeStatus.InvalidEnvelope, IntakeFixture.Intake().Process(WebhookSamples.Envelope(longest + "x", Payload)).Status);
     }
 
     [Fact]
     public void Every_documented_event_name_is_an_identifier()
     {
-        Assert.All(WebhookEventNames.All, name => Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(Samples.Valid(name)).Status));
+        Assert.All(WebhookEventNames.All, name => Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(WebhookSamples.Valid(name)).Status));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public class EventNameTests
     {
         var name = new string('x', 10_000);
 
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.All(result.Errors, e => Assert.True(e.Message.Length < 200, e.Message));
     }

@@ -2,13 +2,14 @@ using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
 /// <summary>No body, however broken or hostile, makes <see cref="WebhookIntake.Process"/> throw or answer inconsistently.</summary>
 public class HostileBodyTests
 {
-    private static readonly WebhookIntake Intake = Samples.Intake();
+    private static readonly WebhookIntake Intake = IntakeFixture.Intake();
 
     /// <summary>Whatever the status, the result is one the gateway can act on.</summary>
     private static void AssertConsistent(IntakeResult result)
@@ -24,7 +25,7 @@ public class HostileBodyTests
                 Assert.NotEmpty(result.Errors);
                 Assert.NotNull(result.EventId);
                 Assert.Contains(result.DeadLetterReason, new[] { "invalid_payload", "future_timestamp" });
-                Assert.Equal(result.DeadLetterReason, Samples.Json(result.Value).GetProperty("reason").GetString());
+                Assert.Equal(result.DeadLetterReason, WebhookSamples.Parse(result.Value).GetProperty("reason").GetString());
                 break;
             default:
                 Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
@@ -34,13 +35,13 @@ public class HostileBodyTests
         }
     }
 
-    public static TheoryData<int> Prefixes() => new(Enumerable.Range(0, Samples.Valid("dialout_status_change").Length));
+    public static TheoryData<int> Prefixes() => new(Enumerable.Range(0, WebhookSamples.Valid("dialout_status_change").Length));
 
     [Theory]
     [MemberData(nameof(Prefixes))]
     public void Truncated_body_is_an_invalid_envelope(int length)
     {
-        var result = Intake.Process(Samples.Valid("dialout_status_change").AsSpan(0, length));
+        var result = Intake.Process(WebhookSamples.Valid("dialout_status_change").AsSpan(0, length));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
         AssertConsistent(result);
@@ -56,7 +57,7 @@ public class HostileBodyTests
         var result = Intake.Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["body"], Samples.ErrorFields(result));
+        Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class HostileBodyTests
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
 
-        var result = Intake.Process(Samples.Envelope("unknown_event", payload));
+        var result = Intake.Process(WebhookSamples.Envelope("unknown_event", payload));
 
         Assert.Equal(expected, result.Status);
         AssertConsistent(result);
@@ -86,7 +87,7 @@ public class HostileBodyTests
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', 30) + new string(']', 30) + "}";
 
-        var result = Intake.Process(Samples.Envelope("conference_start", payload));
+        var result = Intake.Process(WebhookSamples.Envelope("conference_start", payload));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         AssertConsistent(result);
@@ -129,7 +130,7 @@ public class HostileBodyTests
     [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
     public void Invalid_utf8_anywhere_is_an_error_on_body(byte[] invalid)
     {
-        var valid = Samples.Valid("conference_start");
+        var valid = WebhookSamples.Valid("conference_start");
         foreach (var position in new[] { 0, 3, 30, valid.Length - 2 })
         {
             var body = valid[..position].Concat(invalid).Concat(valid[position..]).ToArray();
@@ -137,7 +138,7 @@ public class HostileBodyTests
             var result = Intake.Process(body);
 
             Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-            Assert.Equal(["body"], Samples.ErrorFields(result));
+            Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
         }
     }
 
@@ -147,7 +148,7 @@ public class HostileBodyTests
     [Property(MaxTest = 2000)]
     public void Valid_body_with_one_byte_changed_never_throws(NonNegativeInt position, byte value, PositiveInt eventIndex)
     {
-        var body = Samples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
+        var body = WebhookSamples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
         body[position.Get % body.Length] = value;
 
         AssertConsistent(Intake.Process(body));
@@ -155,5 +156,5 @@ public class HostileBodyTests
 
     [Property(MaxTest = 500)]
     public void Any_string_payload_never_throws(string payload, string eventName) =>
-        AssertConsistent(Intake.Process(Samples.Envelope(eventName ?? "", payload ?? "")));
+        AssertConsistent(Intake.Process(WebhookSamples.Envelope(eventName ?? "", payload ?? "")));
 }

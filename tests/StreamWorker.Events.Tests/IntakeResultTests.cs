@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -9,7 +10,7 @@ public class IntakeResultTests
     [Fact]
     public void Accepted_value_is_a_whole_array_the_producer_can_take_without_copying()
     {
-        var result = Samples.Intake().Process(Samples.Valid("enter_conference"));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Valid("enter_conference"));
 
         Assert.True(MemoryMarshal.TryGetArray(result.Value, out var segment));
         Assert.Equal(0, segment.Offset);
@@ -19,8 +20,8 @@ public class IntakeResultTests
     [Fact]
     public void Results_of_one_intake_used_from_many_threads_are_identical()
     {
-        var intake = Samples.Intake();
-        var bodies = WebhookEventNames.All.Select(Samples.Valid).ToArray();
+        var intake = IntakeFixture.Intake();
+        var bodies = WebhookEventNames.All.Select(WebhookSamples.Valid).ToArray();
         var expected = bodies.Select(b => intake.Process(b).Value.ToArray()).ToArray();
         var mismatches = 0;
 
@@ -38,20 +39,20 @@ public class IntakeResultTests
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{\"note\":\"\\ud800\"}","timestamp":"2022-08-24T20:56:55Z"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["payload"], Samples.ErrorFields(result));
+        Assert.Equal(["payload"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
     public void A_large_valid_body_leaves_the_next_result_correct()
     {
-        var intake = Samples.Intake();
-        var large = Samples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");
+        var intake = IntakeFixture.Intake();
+        var large = WebhookSamples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");
 
         var big = intake.Process(large);
-        var small = intake.Process(Samples.Valid("conference_start"));
+        var small = intake.Process(WebhookSamples.Valid("conference_start"));
 
         Assert.Equal(IntakeStatus.Accepted, big.Status);
         Assert.True(big.Value.Length > 200_000);

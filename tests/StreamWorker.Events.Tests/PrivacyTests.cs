@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -12,10 +13,10 @@ public class PrivacyTests
     private const string MeetingUrl = "https://meet.example/room-1";
 
     private static string Expected(string value) =>
-        "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(Samples.HashKey, Encoding.UTF8.GetBytes(value)));
+        "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(IntakeFixture.HashKey, Encoding.UTF8.GetBytes(value)));
 
     private static JsonElement StoredPayload(PersonalDataMode mode, string eventName) =>
-        Samples.Json(Samples.Intake(mode).Process(Samples.Valid(eventName)).Value).GetProperty("payload");
+        WebhookSamples.Parse(IntakeFixture.Intake(mode).Process(WebhookSamples.Valid(eventName)).Value).GetProperty("payload");
 
     [Theory]
     [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
@@ -52,11 +53,11 @@ public class PrivacyTests
     [InlineData(PersonalDataMode.Drop)]
     public void Personal_data_never_appears_in_stored_or_dead_letter_values(PersonalDataMode mode)
     {
-        var intake = Samples.Intake(mode);
-        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+        var intake = IntakeFixture.Intake(mode);
+        var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
 
-        var stored = intake.Process(Samples.Valid("dialout_status_change"));
-        var deadLetter = intake.Process(Samples.Envelope("dialout_status_change", invalid));
+        var stored = intake.Process(WebhookSamples.Valid("dialout_status_change"));
+        var deadLetter = intake.Process(WebhookSamples.Envelope("dialout_status_change", invalid));
 
         Assert.Equal(IntakeStatus.InvalidPayload, deadLetter.Status);
         foreach (var value in new[] { stored.Value, deadLetter.Value })
@@ -69,11 +70,11 @@ public class PrivacyTests
     [Fact]
     public void Dead_letter_body_is_hashed_like_the_stored_value()
     {
-        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+        var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
 
-        var deadLetter = Samples.Intake().Process(Samples.Envelope("dialout_status_change", invalid));
+        var deadLetter = IntakeFixture.Intake().Process(WebhookSamples.Envelope("dialout_status_change", invalid));
 
-        var payload = Samples.Json(deadLetter.Value).GetProperty("body").GetProperty("payload");
+        var payload = WebhookSamples.Parse(deadLetter.Value).GetProperty("body").GetProperty("payload");
         Assert.Equal(Expected(PhoneNumber), payload.GetProperty("phone_number").GetString());
     }
 
@@ -81,9 +82,9 @@ public class PrivacyTests
     public void Different_keys_give_different_pseudonyms()
     {
         var other = new WebhookIntake(
-            new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(Samples.Now));
+            new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(IntakeFixture.Now));
 
-        var stored = Samples.Json(other.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+        var stored = WebhookSamples.Parse(other.Process(WebhookSamples.Valid("dialout_status_change")).Value).GetProperty("payload");
 
         Assert.NotEqual(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
     }
@@ -104,17 +105,17 @@ public class PrivacyTests
     {
         var intake = new WebhookIntake(new WebhookIntakeOptions { PersonalData = PersonalDataMode.Keep }, TimeProvider.System);
 
-        Assert.Equal(IntakeStatus.Accepted, intake.Process(Samples.Valid("dialout_status_change")).Status);
+        Assert.Equal(IntakeStatus.Accepted, intake.Process(WebhookSamples.Valid("dialout_status_change")).Status);
     }
 
     [Fact]
     public void Later_changes_to_the_options_key_do_not_change_the_intake()
     {
-        var options = new WebhookIntakeOptions { HashKey = [.. Samples.HashKey] };
-        var intake = new WebhookIntake(options, new FakeTimeProvider(Samples.Now));
+        var options = new WebhookIntakeOptions { HashKey = [.. IntakeFixture.HashKey] };
+        var intake = new WebhookIntake(options, new FakeTimeProvider(IntakeFixture.Now));
         options.HashKey[0] ^= 0xFF;
 
-        var stored = Samples.Json(intake.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+        var stored = WebhookSamples.Parse(intake.Process(WebhookSamples.Valid("dialout_status_change")).Value).GetProperty("payload");
 
         Assert.Equal(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
     }

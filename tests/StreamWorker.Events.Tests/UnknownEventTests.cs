@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StreamWorker.Events.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -10,13 +11,13 @@ public class UnknownEventTests
     [Fact]
     public void Unknown_event_is_accepted_and_stored_as_received()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.False(result.IsKnownEvent);
         Assert.Equal("brand_new_event", result.EventName);
         Assert.Equal("1258835", result.Key);
-        var stored = Samples.Json(result.Value);
+        var stored = WebhookSamples.Parse(result.Value);
         Assert.Equal("brand_new_event", stored.GetProperty("event").GetString());
         using var received = JsonDocument.Parse(Payload);
         Assert.True(JsonElement.DeepEquals(received.RootElement, stored.GetProperty("payload")));
@@ -26,7 +27,7 @@ public class UnknownEventTests
     [Fact]
     public void Unknown_event_without_identifiers_has_no_key()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("something_else", """{"x":1}"""));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("something_else", """{"x":1}"""));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Null(result.Key);
@@ -35,15 +36,15 @@ public class UnknownEventTests
     [Fact]
     public void Unknown_event_still_gets_personal_data_protection()
     {
-        var result = Samples.Intake(PersonalDataMode.Drop).Process(Samples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
+        var result = IntakeFixture.Intake(PersonalDataMode.Drop).Process(WebhookSamples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
 
-        Assert.False(Samples.Json(result.Value).GetProperty("payload").TryGetProperty("phone_number", out _));
+        Assert.False(WebhookSamples.Parse(result.Value).GetProperty("payload").TryGetProperty("phone_number", out _));
     }
 
     [Fact]
     public void Unknown_event_round_trips_through_StoredEventReader()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 
         Assert.True(StoredEventReader.TryRead(result.Value.Span, out var stored, out _));
         Assert.Equal(1258835, stored!.Fields.ConferenceId);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>The chart's values.yaml and values.schema.json, and validation as Helm does it.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>Runs a command-line tool with a time limit and captures its output.</summary>

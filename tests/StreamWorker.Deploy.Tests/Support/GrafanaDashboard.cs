@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>One dashboard JSON of deploy/grafana/dashboards, with accessors for what the tests inspect.</summary>

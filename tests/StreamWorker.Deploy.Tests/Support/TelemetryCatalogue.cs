@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
+using StreamWorker.Testing;
+
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>

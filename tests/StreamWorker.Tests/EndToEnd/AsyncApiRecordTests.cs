@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Json.Schema;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -14,7 +15,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture)
     /// <summary>Set to 1 to write the served document to <c>docs/openapi.json</c> instead of comparing (<c>make openapi</c>).</summary>
     public const string UpdateVariable = "STREAMWORKER_UPDATE_OPENAPI";
 
-    private static readonly string CommittedPath = RepositoryPaths.Combine("docs", "openapi.json");
+    private static readonly string CommittedPath = RepositoryPaths.File("docs", "openapi.json");
 
     [Fact]
     public async Task Served_document_equals_docs_openapi_json()

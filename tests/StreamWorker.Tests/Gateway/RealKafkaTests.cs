@@ -4,6 +4,7 @@ using Confluent.Kafka.Admin;
 using DotNet.Testcontainers.Builders;
 using StreamWorker.Tests.Support;
 using Testcontainers.Kafka;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Gateway;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -14,10 +15,12 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(20);
     private readonly StreamWorkerInstance _sw = fixture.Instance;
 
+    public static TheoryData<string> EventNames => new(WebhookSamples.Payloads.Keys);
+
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     [Theory]
-    [MemberData(nameof(WebhookSamples.EventNames), MemberType = typeof(WebhookSamples))]
+    [MemberData(nameof(EventNames))]
     public async Task Post_ValidEventOfEachType_Returns202AndStoresKeyHeadersAndValue(string eventName)
     {
         var timestamp = new DateTimeOffset(2026, 11, 27, 9, 30, 15, 123, TimeSpan.Zero);

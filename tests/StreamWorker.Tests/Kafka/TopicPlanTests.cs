@@ -1,6 +1,7 @@
 using StreamWorker.Kafka;
 using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Kafka;
 
@@ -25,7 +26,7 @@ public sealed class TopicPlanTests
     [Fact]
     public void ComposeTopicList_MatchesThePlan()
     {
-        var listed = File.ReadAllLines(RepositoryPaths.Combine("deploy", "kafka", "topics.txt"))
+        var listed = File.ReadAllLines(RepositoryPaths.File("deploy", "kafka", "topics.txt"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])

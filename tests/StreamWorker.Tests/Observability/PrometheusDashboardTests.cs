@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Observability;
 
@@ -115,7 +116,7 @@ public sealed partial class PrometheusDashboardTests
     /// <summary>Every target expression of every dashboard, with Grafana's variables replaced by what they mean here.</summary>
     private static IEnumerable<(string Dashboard, string Expr)> DashboardQueries()
     {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("deploy", "grafana", "dashboards"), "*.json"))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.File("deploy", "grafana", "dashboards"), "*.json"))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var expr in Exprs(doc.RootElement))

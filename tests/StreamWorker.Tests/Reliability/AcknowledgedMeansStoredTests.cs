@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using StreamWorker.EmbeddedKafka;
 using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 

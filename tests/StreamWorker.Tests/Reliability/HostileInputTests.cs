@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 

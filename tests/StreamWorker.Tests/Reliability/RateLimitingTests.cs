@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 

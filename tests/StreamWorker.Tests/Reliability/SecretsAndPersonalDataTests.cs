@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 

@@ -3,6 +3,7 @@ using System.Net;
 using StreamWorker.EmbeddedKafka;
 using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -30,7 +31,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
             Brokers = 1,
             Topics = [new TopicSpec("webhook-events", 6), new TopicSpec("webhook-events-dlq", 6)],
         });
-        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Gateway__AckTimeout"] = "00:00:02" });
+        using var gateway = await StreamWorkerProcess.StartGatewayAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Gateway__AckTimeout"] = "00:00:02" });
         var start = DateTimeOffset.UtcNow;
 
         var loadRun = new WebhookLoad(gateway.Http, concurrency: 32);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StreamWorker.Tests.Support;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

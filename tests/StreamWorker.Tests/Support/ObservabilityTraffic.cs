@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Events;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

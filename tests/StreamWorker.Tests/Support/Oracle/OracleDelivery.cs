@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support.Oracle;
 

@@ -1,18 +1,21 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
 
-namespace StreamWorker.Events.Tests.Support;
+namespace StreamWorker.Testing;
 
-/// <summary>Valid deliveries of every documented event, and helpers to build and read bodies.</summary>
-internal static class Samples
+/// <summary>
+/// Valid webhook deliveries of every event of docs/webhook-events.md, written out from that document (not taken
+/// from the code under test), and helpers to build and vary bodies.
+/// </summary>
+public static class WebhookSamples
 {
+    /// <summary>The timestamp of <see cref="Valid"/> bodies.</summary>
     public const string Timestamp = "2022-08-24T20:56:55.000Z";
-    public static readonly DateTimeOffset Now = new(2022, 8, 24, 21, 0, 0, TimeSpan.Zero);
-    public static readonly byte[] HashKey = "test-hash-key-0123456789"u8.ToArray();
 
     /// <summary>A valid payload for each of the 22 events, as the platform would send it.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Payloads = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> Payloads = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["conference_start"] = """{"host_id":61803,"company_id":4242,"conference_id":1258835}""",
         ["conference_end"] = """{"host_id":61803,"company_id":4242,"conference_id":1258835}""",
@@ -38,11 +41,11 @@ internal static class Samples
         ["one_time_access_code_reused"] = """{"host_id":61803,"company_id":4242,"conference_id":1258835,"original_conference_id":1258000}""",
     };
 
-    /// <summary>Required payload fields, written out from the table of docs/webhook-events.md (not taken from the code under test).</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> RequiredFields = new Dictionary<string, string[]>
+    /// <summary>The required payload fields of each event, from the table of docs/webhook-events.md.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RequiredFields = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["conference_start"] = ["host_id", "company_id", "conference_id"],
-        ["conference_end"] = ["host_id", "conference_id"],
+        ["conference_end"] = ["host_id", "conference_id"], // company_id may be missing, as in the published example
         ["start_recording"] = ["host_id", "company_id", "conference_id"],
         ["stop_recording"] = ["host_id", "company_id", "conference_id"],
         ["start_streaming"] = ["host_id", "company_id", "conference_id"],
@@ -65,9 +68,13 @@ internal static class Samples
         ["one_time_access_code_reused"] = ["host_id", "company_id", "conference_id", "original_conference_id"],
     };
 
-    public static WebhookIntake Intake(PersonalDataMode mode = PersonalDataMode.Hash, DateTimeOffset? now = null) =>
-        new(new WebhookIntakeOptions { PersonalData = mode, HashKey = HashKey }, new FakeTimeProvider(now ?? Now));
+    public static readonly IReadOnlyList<string> LeaveReasons = ["user_exit", "user_dropped", "host_kicked", "host_kicked_blocked"];
 
+    public static readonly IReadOnlyList<string> Roles = ["organizer", "moderator", "participant"];
+
+    public static readonly IReadOnlyList<string> DialoutStatuses = ["new", "dialed", "answered", "rejected", "noanswer", "cancelled", "notenabled"];
+
+    /// <summary>An envelope as the platform sends it: the payload is a string holding JSON.</summary>
     public static byte[] Envelope(string eventName, string payloadJson, string timestamp = Timestamp)
     {
         using var stream = new MemoryStream();
@@ -83,23 +90,51 @@ internal static class Samples
         return stream.ToArray();
     }
 
+    /// <summary>The sample delivery of <paramref name="eventName"/>, as bytes.</summary>
     public static byte[] Valid(string eventName) => Envelope(eventName, Payloads[eventName]);
+
+    /// <summary>An envelope as text, with the timestamp in the platform's format (UTC, milliseconds).</summary>
+    public static string Body(string eventName, string payloadJson, DateTimeOffset timestamp) =>
+        Encoding.UTF8.GetString(Envelope(eventName, payloadJson, FormatTimestamp(timestamp)));
+
+    public static string Body(string eventName, DateTimeOffset timestamp) => Body(eventName, Payloads[eventName], timestamp);
+
+    public static string FormatTimestamp(DateTimeOffset timestamp) =>
+        timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The sample payload of <paramref name="eventName"/> with some fields replaced or (value null) removed.</summary>
+    public static string Payload(string eventName, params (string Field, JsonNode? Value)[] changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return PayloadWith(eventName, payload =>
+        {
+            foreach (var (field, value) in changes)
+            {
+                if (value is null)
+                {
+                    payload.Remove(field);
+                }
+                else
+                {
+                    payload[field] = value;
+                }
+            }
+        });
+    }
 
     /// <summary>The sample payload of <paramref name="eventName"/> with <paramref name="change"/> applied.</summary>
     public static string PayloadWith(string eventName, Action<JsonObject> change)
     {
+        ArgumentNullException.ThrowIfNull(change);
         var payload = JsonNode.Parse(Payloads[eventName])!.AsObject();
         change(payload);
         return payload.ToJsonString();
     }
 
-    public static JsonElement Json(ReadOnlyMemory<byte> value)
+    /// <summary>A stored record's JSON value, detached from its document.</summary>
+    public static JsonElement Parse(ReadOnlyMemory<byte> value)
     {
         using var document = JsonDocument.Parse(value);
         return document.RootElement.Clone();
     }
-
-    public static string[] ErrorFields(IntakeResult result) => result.Errors.Select(e => e.Field).Distinct().Order(StringComparer.Ordinal).ToArray();
-
-    public static TheoryData<string> EventNames() => new(Payloads.Keys);
 }

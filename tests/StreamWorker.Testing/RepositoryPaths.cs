@@ -1,7 +1,7 @@
-namespace StreamWorker.Deploy.Tests.Support;
+namespace StreamWorker.Testing;
 
-/// <summary>Locates files of the repository from the test's output folder.</summary>
-internal static class RepositoryPaths
+/// <summary>Locates files of the repository (charts, dashboards, schemas, docs) from the test's output folder.</summary>
+public static class RepositoryPaths
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 
