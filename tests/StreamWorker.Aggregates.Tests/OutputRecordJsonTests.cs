@@ -1,6 +1,5 @@
 using System.Text;
 using StreamWorker.Aggregates;
-using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

@@ -1,6 +1,5 @@
 using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
-using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 

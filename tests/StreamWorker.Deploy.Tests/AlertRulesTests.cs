@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StreamWorker.Deploy.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 
@@ -14,6 +12,7 @@ public sealed partial class AlertRulesTests
 {
     private const string RulesFile = "deploy/prometheus/alerts.yml";
 
+    [Trait("Layer", "Integration")]
     [SkippableFact]
     public void AlertRules_PassPromtoolUnitTests_OneFiringAndOneQuietCaseEach()
     {
@@ -28,6 +27,7 @@ public sealed partial class AlertRulesTests
         Assert.Contains("SUCCESS", test.Output, StringComparison.Ordinal);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void UnitTests_HaveAFiringAndAQuietCaseForEveryAlert()
     {
@@ -43,6 +43,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void EveryAlert_LinksToItsRunbookSectionInOperationsDoc()
     {
@@ -60,6 +61,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void EveryAlert_UsesOnlyMetricsStreamWorkerExports()
     {
@@ -73,6 +75,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void Chart_ShipsTheSameRules_AsAPrometheusRuleBehindItsValue()
     {
@@ -86,6 +89,7 @@ public sealed partial class AlertRulesTests
         Assert.False(ChartValues.Defaults()!["metrics"]!["prometheusRule"]!["enabled"]!.GetValue<bool>());
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void ComposePrometheus_LoadsTheAlertRules()
     {

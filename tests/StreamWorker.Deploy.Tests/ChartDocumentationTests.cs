@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StreamWorker.Deploy.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed partial class ChartDocumentationTests
 {
     [Fact]

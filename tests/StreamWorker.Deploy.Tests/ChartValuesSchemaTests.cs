@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using StreamWorker.Deploy.Tests.Support;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed class ChartValuesSchemaTests
 {
     [Fact]

@@ -1,20 +1,14 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using StreamWorker.Deploy.Tests.Support;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed partial class DashboardTests
 {
     private const string DatasourceReference = "${datasource}";
 
     public static TheoryData<string> Dashboards() => [.. GrafanaDashboard.FileNames()];
-
-    [Fact]
-    public void DashboardFolder_HoldsPipelineHealthAndAnalytics()
-    {
-        Assert.Equal(["analytics.json", "pipeline-health.json"], GrafanaDashboard.FileNames());
-    }
 
     [Theory]
     [MemberData(nameof(Dashboards))]

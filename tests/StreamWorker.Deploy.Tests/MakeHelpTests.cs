@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using StreamWorker.Deploy.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>`make help` names every target of the Makefile and the files it includes, so none is hidden.</summary>
+[Trait("Layer", "Integration")]
 public sealed partial class MakeHelpTests
 {
     [SkippableFact]

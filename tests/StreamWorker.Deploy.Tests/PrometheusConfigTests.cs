@@ -1,6 +1,6 @@
-using StreamWorker.Deploy.Tests.Support;
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Integration")]
 public sealed class PrometheusConfigTests
 {
     [SkippableFact]

@@ -1,5 +1,3 @@
-using StreamWorker.Deploy.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests;
 
@@ -7,6 +5,7 @@ namespace StreamWorker.Deploy.Tests;
 /// Runs deploy/kafka/create-topics.sh against a stand-in kafka-topics.sh that
 /// records its arguments: what the compose service would ask Kafka for.
 /// </summary>
+[Trait("Layer", "Integration")]
 public sealed class TopicScriptTests : IDisposable
 {
     private static readonly string[] ContractTopics =

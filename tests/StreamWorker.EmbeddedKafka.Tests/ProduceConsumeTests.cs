@@ -1,13 +1,12 @@
 using System.Text;
 using Confluent.Kafka;
-using StreamWorker.EmbeddedKafka.Tests.Support;
 
 namespace StreamWorker.EmbeddedKafka.Tests;
 
 public class ProduceConsumeTests
 {
     [Fact]
-    public async Task Records_produced_with_acks_all_and_idempotence_are_read_back_by_a_consumer_group_with_keys_headers_and_values()
+    public async Task Produce_WithAcksAllAndIdempotence_IsReadBackByAConsumerGroupWithKeysHeadersAndValues()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {

@@ -1,6 +1,4 @@
 using System.Text;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -43,7 +41,7 @@ public class EnvelopeErrorTests
 
     [Theory]
     [MemberData(nameof(BadEnvelopes))]
-    public void Process_bad_envelope_is_rejected_naming_every_bad_field(string body, string[] expectedFields)
+    public void Process_BadEnvelope_IsRejectedNamingEveryBadField(string body, string[] expectedFields)
     {
         var result = IntakeFixture.Intake().Process(Encoding.UTF8.GetBytes(body));
 
@@ -57,7 +55,7 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_an_error_on_body()
+    public void InvalidUtf8_IsAnErrorOnBody()
     {
         var body = WebhookSamples.Valid("conference_start");
         body[12] = 0xC3; // inside the event name: a lead byte followed by an ASCII byte
@@ -69,7 +67,7 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Duplicate_key_error_names_the_key_and_says_why()
+    public void DuplicateKeyError_NamesTheKeyAndSaysWhy()
     {
         var body = """{"event":"conference_start","timestamp":"2022-08-24T20:56:55.000Z","payload":"{}","timestamp":"2022-08-24T20:56:56.000Z"}"""u8;
 
@@ -81,7 +79,7 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Extra_envelope_keys_are_ignored()
+    public void ExtraEnvelopeKeys_AreIgnored()
     {
         var body = Encoding.UTF8.GetBytes($$"""{"version":2,"event":"conference_start","meta":{"deep":[1,{"x":null}]},"payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000Z"}""");
 
@@ -92,7 +90,7 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Leading_byte_order_mark_and_whitespace_are_accepted()
+    public void LeadingByteOrderMarkAndWhitespace_AreAccepted()
     {
         var body = "\uFEFF \n"u8.ToArray().Concat(WebhookSamples.Valid("conference_start")).Concat("\r\n"u8.ToArray()).ToArray();
 
@@ -105,7 +103,7 @@ public class EnvelopeErrorTests
     [InlineData("2022-08-24T20:56:55Z", "2022-08-24T20:56:55.000Z")]
     [InlineData("2022-08-24T20:56:55.1234567Z", "2022-08-24T20:56:55.123Z")]
     [InlineData("2022-08-24T20:56:55.120", "2022-08-24T20:56:55.120Z")]
-    public void Timestamp_is_stored_in_utc_with_milliseconds(string received, string stored)
+    public void Timestamp_IsStoredInUtcWithMilliseconds(string received, string stored)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], received));
 
@@ -114,7 +112,7 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Escaped_envelope_keys_and_values_are_read()
+    public void EscapedEnvelopeKeysAndValues_AreRead()
     {
         var body = Encoding.UTF8.GetBytes($$"""{"\u0065vent":"conference_\u0073tart","payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000\u005A"}""");
 

@@ -1,14 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
 public class EventIdTests
 {
     [Fact]
-    public void Same_delivery_retried_later_gets_the_same_event_id()
+    public void SameDeliveryRetriedLater_GetsTheSameEventId()
     {
         var time = new FakeTimeProvider(IntakeFixture.Now);
         var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey }, time);
@@ -23,7 +21,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_ignores_whitespace_key_order_and_id_spelling()
+    public void EventId_IgnoresWhitespaceKeyOrderAndIdSpelling()
     {
         const string reordered = """ { "participant_role" : "participant", "meeting_url":"https://meet.example/room-1", "participant_id":"777", "conference_id":1258835, "company_id":"4242", "host_id":61803 } """;
         var bodyWithSpaces = $$"""
@@ -42,7 +40,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Same_instant_in_another_offset_gets_the_same_event_id()
+    public void SameInstantInAnotherOffset_GetsTheSameEventId()
     {
         var utc = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T20:56:55.000Z"));
         var shifted = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T22:56:55+02:00"));
@@ -51,7 +49,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_differs_when_event_payload_or_timestamp_differ()
+    public void EventId_DiffersWhenEventPayloadOrTimestampDiffers()
     {
         var intake = IntakeFixture.Intake();
         var payload = WebhookSamples.Payloads["conference_start"];
@@ -70,7 +68,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_differs_for_nested_values_of_unknown_events()
+    public void EventId_DiffersForNestedValuesOfUnknownEvents()
     {
         var intake = IntakeFixture.Intake();
 
@@ -83,7 +81,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_does_not_depend_on_the_privacy_mode()
+    public void EventId_DoesNotDependOnThePrivacyMode()
     {
         var body = WebhookSamples.Valid("dialout_status_change");
 
@@ -93,7 +91,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Invalid_payload_gets_a_stable_event_id_too()
+    public void InvalidPayload_GetsAStableEventIdToo()
     {
         var body = WebhookSamples.Envelope("conference_start", """{"host_id":1}""");
 

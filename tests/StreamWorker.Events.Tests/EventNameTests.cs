@@ -1,5 +1,3 @@
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 namespace StreamWorker.Events.Tests;
 
 /// <summary>
@@ -30,7 +28,7 @@ public class EventNameTests
 
     [Theory]
     [MemberData(nameof(NotIdentifiers))]
-    public void Event_name_that_is_not_an_identifier_is_an_envelope_error_on_event(string name)
+    public void EventName_NotAnIdentifier_IsAnEnvelopeErrorOnEvent(string name)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
@@ -46,7 +44,7 @@ public class EventNameTests
     [InlineData("brand_new_event")]
     [InlineData("event_2")]
     [InlineData("x_")]
-    public void Unknown_identifier_is_still_accepted_and_stored(string name)
+    public void UnknownIdentifier_IsStillAcceptedAndStored(string name)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
@@ -56,7 +54,7 @@ public class EventNameTests
     }
 
     [Fact]
-    public void Name_of_exactly_64_characters_is_accepted_and_65_is_not()
+    public void EventName_OfExactly64Characters_IsAcceptedAnd65IsNot()
     {
         var longest = "e" + new string('_', 63);
 
@@ -65,13 +63,13 @@ public class EventNameTests
     }
 
     [Fact]
-    public void Every_documented_event_name_is_an_identifier()
+    public void EveryDocumentedEventName_IsAnIdentifier()
     {
         Assert.All(WebhookEventNames.All, name => Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(WebhookSamples.Valid(name)).Status));
     }
 
     [Fact]
-    public void Error_message_for_a_long_name_does_not_echo_the_name()
+    public void ErrorMessageForALongName_DoesNotEchoTheName()
     {
         var name = new string('x', 10_000);
 

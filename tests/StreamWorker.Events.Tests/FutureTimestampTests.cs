@@ -1,5 +1,3 @@
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 namespace StreamWorker.Events.Tests;
 
 public class FutureTimestampTests
@@ -8,7 +6,7 @@ public class FutureTimestampTests
         WebhookSamples.Envelope(eventName, payload ?? WebhookSamples.Payloads[eventName], timestamp.ToIso());
 
     [Fact]
-    public void Timestamp_beyond_the_clock_skew_is_dead_lettered_as_future_timestamp()
+    public void TimestampBeyondTheClockSkew_IsDeadLetteredAsFutureTimestamp()
     {
         var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddMinutes(5).AddMilliseconds(1)));
 
@@ -23,7 +21,7 @@ public class FutureTimestampTests
     [InlineData(60 * 1000)]
     [InlineData(0)]
     [InlineData(-10L * 24 * 3600 * 1000)]
-    public void Timestamp_within_the_skew_or_in_the_past_is_accepted(long offsetMilliseconds)
+    public void TimestampWithinTheSkewOrInThePast_IsAccepted(long offsetMilliseconds)
     {
         var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddMilliseconds(offsetMilliseconds)));
 
@@ -31,7 +29,7 @@ public class FutureTimestampTests
     }
 
     [Fact]
-    public void Clock_skew_is_configurable()
+    public void ClockSkew_IsConfigurable()
     {
         var options = new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey, MaxClockSkew = TimeSpan.FromSeconds(10) };
         var intake = new WebhookIntake(options, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IntakeFixture.Now));
@@ -41,7 +39,7 @@ public class FutureTimestampTests
     }
 
     [Fact]
-    public void Future_check_applies_to_unknown_events()
+    public void FutureCheck_AppliesToUnknownEvents()
     {
         var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddHours(1), "unheard_of", """{"host_id":1}"""));
 
@@ -51,7 +49,7 @@ public class FutureTimestampTests
     }
 
     [Fact]
-    public void Payload_errors_take_the_reason_and_the_future_timestamp_is_listed_too()
+    public void FutureTimestampWithPayloadErrors_TakesThePayloadReason_AndListsTheTimestampToo()
     {
         var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddHours(1), "conference_start", """{"host_id":1}"""));
 
@@ -60,7 +58,7 @@ public class FutureTimestampTests
     }
 
     [Fact]
-    public void Received_at_comes_from_the_time_provider()
+    public void ReceivedAt_ComesFromTheTimeProvider()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IntakeFixture.Now);
         var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey }, time);

@@ -1,8 +1,6 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Xunit;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -39,7 +37,7 @@ public class HostileBodyTests
 
     [Theory]
     [MemberData(nameof(Prefixes))]
-    public void Truncated_body_is_an_invalid_envelope(int length)
+    public void TruncatedBody_IsAnInvalidEnvelope(int length)
     {
         var result = Intake.Process(WebhookSamples.Valid("dialout_status_change").AsSpan(0, length));
 
@@ -50,7 +48,7 @@ public class HostileBodyTests
     [Theory]
     [InlineData(65)]
     [InlineData(100_000)]
-    public void Deeply_nested_envelope_is_rejected_cleanly(int depth)
+    public void DeeplyNestedEnvelope_IsRejectedCleanly(int depth)
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', depth) + new string(']', depth) + "}");
 
@@ -61,7 +59,7 @@ public class HostileBodyTests
     }
 
     [Fact]
-    public void Envelope_nesting_within_the_limit_is_skipped()
+    public void EnvelopeNestingWithinTheLimit_IsSkipped()
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', 60) + new string(']', 60) + "}");
 
@@ -72,7 +70,7 @@ public class HostileBodyTests
     [InlineData(33, IntakeStatus.InvalidEnvelope)]
     [InlineData(10_000, IntakeStatus.InvalidEnvelope)]
     [InlineData(31, IntakeStatus.Accepted)]
-    public void Deeply_nested_payload_is_rejected_cleanly(int depth, IntakeStatus expected)
+    public void DeeplyNestedPayload_IsRejectedCleanly(int depth, IntakeStatus expected)
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
 
@@ -83,7 +81,7 @@ public class HostileBodyTests
     }
 
     [Fact]
-    public void Deep_payload_of_an_invalid_known_event_is_dead_lettered()
+    public void DeepPayloadOfAnInvalidKnownEvent_IsDeadLettered()
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', 30) + new string(']', 30) + "}";
 
@@ -116,7 +114,7 @@ public class HostileBodyTests
 
     [Theory]
     [MemberData(nameof(HostileBodies))]
-    public void Hostile_body_never_throws_and_gives_a_consistent_result(string body)
+    public void HostileBody_NeverThrowsAndGivesAConsistentResult(string body)
     {
         var result = Intake.Process(Encoding.UTF8.GetBytes(body));
 
@@ -128,7 +126,7 @@ public class HostileBodyTests
     [InlineData(new byte[] { 0xC0, 0xAF })]
     [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
     [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
-    public void Invalid_utf8_anywhere_is_an_error_on_body(byte[] invalid)
+    public void InvalidUtf8Anywhere_IsAnErrorOnBody(byte[] invalid)
     {
         var valid = WebhookSamples.Valid("conference_start");
         foreach (var position in new[] { 0, 3, 30, valid.Length - 2 })
@@ -143,10 +141,10 @@ public class HostileBodyTests
     }
 
     [Property(MaxTest = 500)]
-    public void Random_bytes_never_throw(byte[] body) => AssertConsistent(Intake.Process(body));
+    public void RandomBytes_NeverThrow(byte[] body) => AssertConsistent(Intake.Process(body));
 
     [Property(MaxTest = 2000)]
-    public void Valid_body_with_one_byte_changed_never_throws(NonNegativeInt position, byte value, PositiveInt eventIndex)
+    public void ValidBodyWithOneByteChanged_NeverThrows(NonNegativeInt position, byte value, PositiveInt eventIndex)
     {
         var body = WebhookSamples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
         body[position.Get % body.Length] = value;
@@ -155,6 +153,6 @@ public class HostileBodyTests
     }
 
     [Property(MaxTest = 500)]
-    public void Any_string_payload_never_throws(string payload, string eventName) =>
+    public void AnyStringPayload_NeverThrows(string payload, string eventName) =>
         AssertConsistent(Intake.Process(WebhookSamples.Envelope(eventName ?? "", payload ?? "")));
 }

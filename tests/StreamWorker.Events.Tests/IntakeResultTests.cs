@@ -1,14 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
 public class IntakeResultTests
 {
     [Fact]
-    public void Accepted_value_is_a_whole_array_the_producer_can_take_without_copying()
+    public void AcceptedValue_IsAWholeArrayTheProducerCanTakeWithoutCopying()
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Valid("enter_conference"));
 
@@ -18,7 +16,7 @@ public class IntakeResultTests
     }
 
     [Fact]
-    public void Results_of_one_intake_used_from_many_threads_are_identical()
+    public void ResultsOfOneIntakeUsedFromManyThreads_AreIdentical()
     {
         var intake = IntakeFixture.Intake();
         var bodies = WebhookEventNames.All.Select(WebhookSamples.Valid).ToArray();
@@ -35,7 +33,7 @@ public class IntakeResultTests
     }
 
     [Fact]
-    public void Unpaired_surrogate_escape_in_the_payload_is_an_error_on_payload()
+    public void UnpairedSurrogateEscapeInThePayload_IsAnErrorOnPayload()
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{\"note\":\"\\ud800\"}","timestamp":"2022-08-24T20:56:55Z"}""");
 
@@ -46,7 +44,7 @@ public class IntakeResultTests
     }
 
     [Fact]
-    public void A_large_valid_body_leaves_the_next_result_correct()
+    public void LargeValidBody_LeavesTheNextResultCorrect()
     {
         var intake = IntakeFixture.Intake();
         var large = WebhookSamples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");

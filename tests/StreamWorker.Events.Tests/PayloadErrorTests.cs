@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -20,7 +18,7 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryRequiredField))]
-    public void Missing_required_field_is_an_invalid_payload_naming_it(string eventName, string field)
+    public void MissingRequiredField_IsAnInvalidPayloadNamingIt(string eventName, string field)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p.Remove(field))));
 
@@ -34,7 +32,7 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryRequiredField))]
-    public void Required_field_set_to_null_is_an_invalid_payload(string eventName, string field)
+    public void RequiredFieldSetToNull_IsAnInvalidPayload(string eventName, string field)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p[field] = null)));
 
@@ -85,7 +83,7 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(WrongValues))]
-    public void Wrong_type_or_value_is_an_invalid_payload_naming_the_field(string eventName, string field, string valueJson)
+    public void WrongTypeOrValue_IsAnInvalidPayloadNamingTheField(string eventName, string field, string valueJson)
     {
         var payload = WebhookSamples.PayloadWith(eventName, p => p[field] = JsonNode.Parse(valueJson));
 
@@ -121,7 +119,7 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryEnumerationValue))]
-    public void Every_documented_enumeration_value_is_accepted(string eventName, string field, string value)
+    public void EveryDocumentedEnumerationValue_IsAccepted(string eventName, string field, string value)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p[field] = value)));
 
@@ -129,7 +127,7 @@ public class PayloadErrorTests
     }
 
     [Fact]
-    public void Every_bad_field_is_listed()
+    public void EveryBadField_IsListed()
     {
         var payload = """{"host_id":"h","conference_id":1,"participant_id":2.5,"status":"joined"}""";
 
@@ -141,7 +139,7 @@ public class PayloadErrorTests
     }
 
     [Fact]
-    public void Duplicate_payload_key_is_an_invalid_payload()
+    public void DuplicatePayloadKey_IsAnInvalidPayload()
     {
         var payload = """{"host_id":1,"company_id":2,"conference_id":3,"conference_id":4}""";
 
@@ -152,7 +150,7 @@ public class PayloadErrorTests
     }
 
     [Fact]
-    public void Dead_letter_value_holds_the_reason_errors_and_the_event()
+    public void DeadLetterValue_HoldsTheReasonErrorsAndTheEvent()
     {
         var payload = """{"host_id":"61803","company_id":4242,"conference_id":1258835,"participant_id":"x","participant_role":"participant","meeting_url":"https://meet.example/a"}""";
 
@@ -174,7 +172,7 @@ public class PayloadErrorTests
     }
 
     [Fact]
-    public void Dead_letter_key_falls_back_to_host_id_when_conference_id_is_bad()
+    public void DeadLetterKey_FallsBackToHostIdWhenConferenceIdIsBad()
     {
         var payload = """{"host_id":61803,"company_id":4242,"conference_id":"oops"}""";
 

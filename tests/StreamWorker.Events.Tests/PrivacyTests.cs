@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -21,7 +19,7 @@ public class PrivacyTests
     [Theory]
     [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
     [InlineData("enter_conference", "meeting_url", MeetingUrl)]
-    public void Hash_mode_stores_a_keyed_hmac(string eventName, string field, string received)
+    public void HashMode_StoresAKeyedHmac(string eventName, string field, string received)
     {
         var stored = StoredPayload(PersonalDataMode.Hash, eventName).GetProperty(field).GetString();
 
@@ -32,7 +30,7 @@ public class PrivacyTests
     [Theory]
     [InlineData("dialout_status_change", "phone_number")]
     [InlineData("enter_conference", "meeting_url")]
-    public void Drop_mode_removes_the_field(string eventName, string field)
+    public void DropMode_RemovesTheField(string eventName, string field)
     {
         var payload = StoredPayload(PersonalDataMode.Drop, eventName);
 
@@ -43,7 +41,7 @@ public class PrivacyTests
     [Theory]
     [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
     [InlineData("enter_conference", "meeting_url", MeetingUrl)]
-    public void Keep_mode_stores_the_value_as_received(string eventName, string field, string received)
+    public void KeepMode_StoresTheValueAsReceived(string eventName, string field, string received)
     {
         Assert.Equal(received, StoredPayload(PersonalDataMode.Keep, eventName).GetProperty(field).GetString());
     }
@@ -51,7 +49,7 @@ public class PrivacyTests
     [Theory]
     [InlineData(PersonalDataMode.Hash)]
     [InlineData(PersonalDataMode.Drop)]
-    public void Personal_data_never_appears_in_stored_or_dead_letter_values(PersonalDataMode mode)
+    public void PersonalData_NeverAppearsInStoredOrDeadLetterValues(PersonalDataMode mode)
     {
         var intake = IntakeFixture.Intake(mode);
         var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
@@ -68,7 +66,7 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Dead_letter_body_is_hashed_like_the_stored_value()
+    public void DeadLetterBody_IsHashedLikeTheStoredValue()
     {
         var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
 
@@ -79,7 +77,7 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Different_keys_give_different_pseudonyms()
+    public void DifferentKeys_GiveDifferentPseudonyms()
     {
         var other = new WebhookIntake(
             new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(IntakeFixture.Now));
@@ -92,7 +90,7 @@ public class PrivacyTests
     [Theory]
     [InlineData(PersonalDataMode.Hash)]
     [InlineData(PersonalDataMode.Drop)]
-    public void Hashing_or_dropping_without_a_key_is_refused_at_construction(PersonalDataMode mode)
+    public void HashingOrDroppingWithoutAKey_IsRefusedAtConstruction(PersonalDataMode mode)
     {
         var options = new WebhookIntakeOptions { PersonalData = mode };
 
@@ -101,7 +99,7 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Keep_mode_needs_no_key()
+    public void KeepMode_NeedsNoKey()
     {
         var intake = new WebhookIntake(new WebhookIntakeOptions { PersonalData = PersonalDataMode.Keep }, TimeProvider.System);
 
@@ -109,7 +107,7 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Later_changes_to_the_options_key_do_not_change_the_intake()
+    public void LaterChangesToTheOptionsKey_DoNotChangeTheIntake()
     {
         var options = new WebhookIntakeOptions { HashKey = [.. IntakeFixture.HashKey] };
         var intake = new WebhookIntake(options, new FakeTimeProvider(IntakeFixture.Now));

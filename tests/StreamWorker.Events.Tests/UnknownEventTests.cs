@@ -1,6 +1,4 @@
 using System.Text.Json;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
@@ -9,7 +7,7 @@ public class UnknownEventTests
     private const string Payload = """{"conference_id":"1258835","host_id":61803,"nested":{"b":[1,2.50,{"z":null}],"a":true},"big":123456789012345678901234567890}""";
 
     [Fact]
-    public void Unknown_event_is_accepted_and_stored_as_received()
+    public void UnknownEvent_IsAcceptedAndStoredAsReceived()
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 
@@ -25,7 +23,7 @@ public class UnknownEventTests
     }
 
     [Fact]
-    public void Unknown_event_without_identifiers_has_no_key()
+    public void UnknownEventWithoutIdentifiers_HasNoKey()
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("something_else", """{"x":1}"""));
 
@@ -34,7 +32,7 @@ public class UnknownEventTests
     }
 
     [Fact]
-    public void Unknown_event_still_gets_personal_data_protection()
+    public void UnknownEvent_StillGetsPersonalDataProtection()
     {
         var result = IntakeFixture.Intake(PersonalDataMode.Drop).Process(WebhookSamples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
 
@@ -42,7 +40,7 @@ public class UnknownEventTests
     }
 
     [Fact]
-    public void Unknown_event_round_trips_through_StoredEventReader()
+    public void UnknownEvent_RoundTripsThroughStoredEventReader()
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 

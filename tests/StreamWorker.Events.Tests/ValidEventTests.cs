@@ -1,13 +1,11 @@
 using System.Text.Json;
-using StreamWorker.Events.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests;
 
 public class ValidEventTests
 {
     [Fact]
-    public void Samples_cover_every_documented_event()
+    public void WebhookEventNames_AreThe22DocumentedEvents_MatchedCaseSensitively()
     {
         Assert.Equal(22, WebhookEventNames.All.Count);
         Assert.Equal(WebhookEventNames.All.Order(StringComparer.Ordinal), WebhookSamples.Payloads.Keys.Order(StringComparer.Ordinal));
@@ -17,7 +15,7 @@ public class ValidEventTests
 
     [Theory]
     [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
-    public void Process_valid_event_is_accepted_and_stored_as_the_contract_value(string eventName)
+    public void Process_ValidEvent_IsAcceptedAndStoredAsTheContractValue(string eventName)
     {
         var result = IntakeFixture.Intake(PersonalDataMode.Keep).Process(WebhookSamples.Valid(eventName));
 
@@ -42,7 +40,7 @@ public class ValidEventTests
 
     [Theory]
     [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
-    public void Process_key_is_conference_id_when_present_else_host_id(string eventName)
+    public void Process_Key_IsConferenceIdWhenPresentElseHostId(string eventName)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Valid(eventName));
 
@@ -52,7 +50,7 @@ public class ValidEventTests
 
     [Theory]
     [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
-    public void Stored_value_round_trips_through_StoredEventReader(string eventName)
+    public void StoredValue_RoundTripsThroughStoredEventReader(string eventName)
     {
         var result = IntakeFixture.Intake().Process(WebhookSamples.Valid(eventName));
 
@@ -69,7 +67,7 @@ public class ValidEventTests
     }
 
     [Fact]
-    public void Round_trip_carries_role_reason_and_status()
+    public void RoundTrip_CarriesRoleReasonAndStatus()
     {
         var intake = IntakeFixture.Intake();
 
@@ -81,7 +79,7 @@ public class ValidEventTests
     }
 
     [Fact]
-    public void Published_example_conference_end_without_company_id_is_accepted()
+    public void PublishedExampleConferenceEndWithoutCompanyId_IsAccepted()
     {
         // Verbatim from the platform documentation, minus its stray back-tick.
         var body = """
@@ -104,7 +102,7 @@ public class ValidEventTests
     [Theory]
     [InlineData("stream_preview_updated", "image_url")]
     [InlineData("conference_end", "company_id")]
-    public void Optional_field_may_be_missing_or_null(string eventName, string field)
+    public void OptionalField_MayBeMissingOrNull(string eventName, string field)
     {
         var intake = IntakeFixture.Intake();
 
@@ -117,7 +115,7 @@ public class ValidEventTests
 
     [Theory]
     [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
-    public void Identifiers_sent_as_numeric_strings_are_stored_as_integers_with_the_same_event_id(string eventName)
+    public void IdentifiersSentAsNumericStrings_AreStoredAsIntegersWithTheSameEventId(string eventName)
     {
         var intake = IntakeFixture.Intake();
         var asStrings = WebhookSamples.PayloadWith(eventName, p =>
@@ -141,7 +139,7 @@ public class ValidEventTests
     }
 
     [Fact]
-    public void Unknown_fields_of_a_known_event_are_kept_as_received()
+    public void UnknownFieldsOfAKnownEvent_AreKeptAsReceived()
     {
         var payload = WebhookSamples.PayloadWith("conference_start", p => p["new_field"] = new System.Text.Json.Nodes.JsonObject { ["nested"] = "x" });
 

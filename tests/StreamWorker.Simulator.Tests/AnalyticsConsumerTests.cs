@@ -1,9 +1,9 @@
 using Confluent.Kafka;
 using StreamWorker.Simulator.Watch;
-using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Integration")]
 public class AnalyticsConsumerTests
 {
     [Fact]

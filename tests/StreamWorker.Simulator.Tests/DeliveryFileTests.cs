@@ -1,8 +1,8 @@
 using StreamWorker.Simulator.Generation;
-using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class DeliveryFileTests
 {
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Kafka;
-using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 
@@ -9,6 +8,7 @@ public class EventsTopicTests
 {
     private const string Topic = "webhook-events";
 
+    [Trait("Layer", "Integration")]
     [Fact]
     public async Task Prefill_ThenRawConsume_ReadsEveryStoredEventInTheContractFormat()
     {
@@ -28,6 +28,7 @@ public class EventsTopicTests
         Assert.True(raw.RawEventsPerS > 0);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void StoredValue_KeysByConference_NormalisesIdentifiers_HashesPersonalData_AndSharesIdsAcrossRedeliveries()
     {
@@ -50,6 +51,7 @@ public class EventsTopicTests
         Assert.DoesNotContain("5551234567", value, StringComparison.Ordinal);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void StoredValue_HostLevelEvent_IsKeyedByHost()
     {

@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Replay;
-using StreamWorker.Simulator.Tests.Support;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Integration")]
 [Collection(WebhookServerGroup.Name)]
 public class ReplayerTests(WebhookTestServer server)
 {

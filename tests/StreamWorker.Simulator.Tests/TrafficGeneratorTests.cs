@@ -1,9 +1,8 @@
 using StreamWorker.Simulator.Generation;
-using StreamWorker.Simulator.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class TrafficGeneratorTests(RealisticRun run) : IClassFixture<RealisticRun>
 {
     private static async Task<string> NdjsonAsync(GeneratorOptions options)

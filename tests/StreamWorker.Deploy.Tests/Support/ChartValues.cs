@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests.Support;
 

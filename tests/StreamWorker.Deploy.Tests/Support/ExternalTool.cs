@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests.Support;
 

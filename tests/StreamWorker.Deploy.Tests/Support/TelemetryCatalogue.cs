@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests.Support;
 

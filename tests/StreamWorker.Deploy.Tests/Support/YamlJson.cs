@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
-using StreamWorker.Testing;
 
 namespace StreamWorker.Deploy.Tests.Support;
 

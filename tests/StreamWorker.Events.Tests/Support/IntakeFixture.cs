@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Events.Tests.Support;
 

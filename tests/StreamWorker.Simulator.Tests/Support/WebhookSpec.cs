@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Simulator.Tests.Support;
 

@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Json.Schema;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -14,6 +12,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// docs/asyncapi.yaml declares for that topic: value, headers and key. A consumer generating code from the
 /// document can therefore read what is really there.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(StandaloneEndToEndGroup.Name)]
 public sealed class AsyncApiRecordTests : IAsyncLifetime
 {

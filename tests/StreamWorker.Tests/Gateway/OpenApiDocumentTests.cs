@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -9,6 +7,7 @@ namespace StreamWorker.Tests.Gateway;
 /// The gateway serves its OpenAPI document, and <c>docs/openapi.json</c> is that document. CI lints the file
 /// (<c>make docs-check</c>), so what a client reads and what the gateway serves cannot drift apart.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(GatewayGroup.Name)]
 public sealed class OpenApiDocumentTests(GatewayFixture fixture)
 {

@@ -3,12 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>POST /webhooks through the real HTTP pipeline, read back from the embedded broker with a real consumer.</summary>
+[Trait("Layer", "Integration")]
 [Collection(GatewayGroup.Name)]
 public sealed class WebhookEndpointTests(GatewayFixture fixture)
 {

@@ -1,10 +1,9 @@
 using StreamWorker.Kafka;
-using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Kafka;
 
+[Trait("Layer", "Unit")]
 public sealed class TopicPlanTests
 {
     private static readonly TopicPlan DefaultPlan = TopicPlan.For(new TopicOptions(), ProcessorTopology.InternalTopics(new ProcessorOptions()));

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Observability;
 
@@ -11,6 +9,7 @@ namespace StreamWorker.Tests.Observability;
 /// A real Prometheus server scrapes a running StreamWorker (role all, embedded broker) while traffic flows;
 /// then every PromQL expression of every Grafana dashboard must return at least one series.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Observability")]
 [Collection(ObservabilityGroup.Name)]
 public sealed partial class PrometheusDashboardTests

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -9,6 +8,7 @@ namespace StreamWorker.Tests.Reliability;
 /// comes back from the changelog topics and the final output equals a run over the same input that never
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(ProcessorProcessesGroup.Name)]
 [Trait("Category", "Reliability")]
 public sealed class ProcessorCrashTests(ITestOutputHelper output)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -9,6 +8,7 @@ namespace StreamWorker.Tests.Reliability;
 /// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(ProcessorProcessesGroup.Name)]
 [Trait("Category", "Reliability")]
 public sealed class ScaleOutTests(ITestOutputHelper output)

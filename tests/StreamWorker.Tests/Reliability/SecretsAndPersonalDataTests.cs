@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -11,6 +9,7 @@ namespace StreamWorker.Tests.Reliability;
 /// /metrics text are searched after a run that sends them through every path: accepted, dead-lettered,
 /// rejected, unauthorized, and refused while the broker is down.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class SecretsAndPersonalDataTests(Xunit.Abstractions.ITestOutputHelper output)

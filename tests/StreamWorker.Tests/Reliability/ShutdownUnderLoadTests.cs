@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using StreamWorker.EmbeddedKafka;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -13,6 +11,7 @@ namespace StreamWorker.Tests.Reliability;
 /// A child process rather than an in-process StopAsync, because the signal handling, the host's shutdown
 /// order and the producer's flush on disposal are exactly what runs in a container.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using YamlDotNet.Serialization;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

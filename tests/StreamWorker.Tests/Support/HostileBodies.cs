@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using StreamWorker.Tests.Support;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

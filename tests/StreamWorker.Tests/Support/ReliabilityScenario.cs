@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Events;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support;
 

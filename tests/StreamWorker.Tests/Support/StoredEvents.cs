@@ -1,5 +1,4 @@
 using System.Text;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Support;
 

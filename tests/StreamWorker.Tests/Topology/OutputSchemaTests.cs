@@ -7,6 +7,7 @@ using StreamWorker.Tests.Support.Topology;
 namespace StreamWorker.Tests.Topology;
 
 /// <summary>The records the topology emits match the JSON Schemas published for analytics consumers (docs/schemas).</summary>
+[Trait("Layer", "Unit")]
 public class OutputSchemaTests
 {
     private static readonly Lazy<string> SchemaDirectory = new(() =>

@@ -6,6 +6,7 @@ using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 
+[Trait("Layer", "Unit")]
 public sealed class ProcessorTelemetryTests : IDisposable
 {
     private readonly ProcessorTelemetry telemetry = new();

@@ -7,6 +7,7 @@ using StreamWorker.Tests.Support.Topology;
 namespace StreamWorker.Tests.Topology;
 
 /// <summary><c>Processor:StateStore=rocksdb</c> keeps the same state as the in-memory default.</summary>
+[Trait("Layer", "Unit")]
 public sealed class RocksDbTopologyTests : IDisposable
 {
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "streamworker-tests-" + Guid.NewGuid().ToString("N"));

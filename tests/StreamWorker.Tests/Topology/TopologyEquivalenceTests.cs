@@ -11,6 +11,7 @@ namespace StreamWorker.Tests.Topology;
 /// The wiring adds nothing and loses nothing: a long mixed sequence (two conferences in one partition, two
 /// companies, re-deliveries, out-of-order and late events) gives exactly the records the pure aggregates compute.
 /// </summary>
+[Trait("Layer", "Unit")]
 public class TopologyEquivalenceTests
 {
     private static readonly string[] Statuses = ["new", "dialed", "answered", "rejected", "noanswer", "cancelled", "notenabled"];

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using StreamWorker.Testing;
 
 namespace StreamWorker.Tests.Support.Oracle;
 

@@ -1,6 +1,5 @@
 using FsCheck.Xunit;
 using StreamWorker.Aggregates;
-using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 
@@ -9,7 +8,7 @@ namespace StreamWorker.Aggregates.Tests;
 /// restored store holds exactly the writes the changelog received), and reads again from the commit. Whatever the
 /// crash point, the latest record of every window, the final records and the state end as in a run without a crash.
 /// </summary>
-public class CrashReplayProperties
+public class CrashReplayPropertyTests
 {
     [Property(MaxTest = 500)]
     public bool CrashAtAnyWrite_ReplayFromTheLastCommit_EndsExactlyAsWithoutTheCrash(byte[] bytes, int commitSeed, int crashSeed, int[] redeliveries) =>
@@ -26,7 +25,7 @@ public class CrashReplayProperties
     [Property(MaxTest = 500)]
     public bool Commits_AfterAnyEvents_ChangeNoRecord(byte[] bytes, bool[] commitAfter)
     {
-        var events = AggregateProperties.EventsFrom(bytes);
+        var events = ArbitraryEvents.From(bytes);
         var never = new ConferenceRun().ApplyAll([.. events]);
         var often = new ConferenceRun();
         for (var i = 0; i < events.Count; i++)
@@ -43,7 +42,7 @@ public class CrashReplayProperties
     /// <summary>What differs between the crashed-and-replayed run and the reference, or null when nothing does.</summary>
     internal static string? Difference(byte[] bytes, int commitSeed, int crashSeed, int[] redeliveries, int lagSeed = 0)
     {
-        var events = AggregateProperties.EventsFrom(bytes);
+        var events = ArbitraryEvents.From(bytes);
         foreach (var r in redeliveries ?? [])
         {
             if (events.Count < 2) break;

@@ -1,7 +1,6 @@
 using FsCheck.Xunit;
 using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
-using StreamWorker.Aggregates.Tests.Support;
 
 namespace StreamWorker.Aggregates.Tests;
 
@@ -9,38 +8,12 @@ namespace StreamWorker.Aggregates.Tests;
 /// Properties over arbitrary event sequences of one conference: four participants, every consumed kind,
 /// times spread over 85 minutes in any order (so some events are late).
 /// </summary>
-public class AggregateProperties
+public class AggregatePropertyTests
 {
-    private static readonly DialoutStatus[] Statuses = Enum.GetValues<DialoutStatus>();
-
-    /// <summary>Every three bytes make one event: kind, participant and reason/status, time.</summary>
-    internal static List<AggregateEvent> EventsFrom(byte[]? bytes)
-    {
-        var events = new List<AggregateEvent>();
-        for (var i = 0; bytes is not null && i + 2 < bytes.Length; i += 3)
-        {
-            var id = "e" + i;
-            var participant = bytes[i + 1] % 4;
-            var time = At(0) + (bytes[i + 2] * 20_000L);
-            var reason = (LeaveReason)(bytes[i + 1] / 4 % 4);
-            events.Add((bytes[i] % 12) switch
-            {
-                0 or 1 => Enter(id, time, participant),
-                2 => Leave(id, time, participant, reason),
-                3 => Watch(id, time, participant),
-                4 => StopWatching(id, time, participant, reason),
-                5 => End(id, time),
-                _ => Dial(id, time, participant, Statuses[bytes[i + 1] / 4 % Statuses.Length]),
-            });
-        }
-
-        return events;
-    }
-
     [Property]
     public bool RedeliveringAnyPrefix_ChangesNoStateAndEmitsNothing(byte[] bytes, int prefixSeed)
     {
-        var events = EventsFrom(bytes);
+        var events = ArbitraryEvents.From(bytes);
         var run = new ConferenceRun().ApplyAll([.. events]);
         var before = run.Fingerprint();
         var emitted = run.DialoutRecords.Count;
@@ -59,7 +32,7 @@ public class AggregateProperties
     [Property]
     public bool RedeliveriesAnywhereAfterTheOriginal_ChangeNeitherStateNorRecords(byte[] bytes, int[] positions)
     {
-        var events = EventsFrom(bytes);
+        var events = ArbitraryEvents.From(bytes);
         var plain = new ConferenceRun().ApplyAll([.. events]);
 
         // As in RedeliveringAnyPrefix: a dial-out event found late is not marked seen (docs/aggregates.md), and a later
@@ -85,7 +58,7 @@ public class AggregateProperties
     [Property]
     public bool Counts_AreNeverNegative_AndConsistent(byte[] bytes)
     {
-        var events = EventsFrom(bytes);
+        var events = ArbitraryEvents.From(bytes);
         var run = new ConferenceRun().ApplyAll([.. events]);
 
         // Read in time order, a window's leaves cannot exceed what it started with plus what entered. Out of order,
@@ -110,7 +83,7 @@ public class AggregateProperties
     public bool LateEvents_NeverChangeState(byte[] bytes)
     {
         var run = new ConferenceRun();
-        foreach (var e in EventsFrom(bytes))
+        foreach (var e in ArbitraryEvents.From(bytes))
         {
             var before = run.Fingerprint();
             var result = run.Apply(e);
