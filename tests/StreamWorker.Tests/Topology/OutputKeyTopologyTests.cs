@@ -1,4 +1,3 @@
-using StreamWorker.Tests.Support.Topology;
 using static StreamWorker.Tests.Support.Topology.Scenario;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 

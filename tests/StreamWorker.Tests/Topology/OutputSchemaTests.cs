@@ -2,7 +2,6 @@ using System.Text.Json;
 using Json.Schema;
 using static StreamWorker.Tests.Support.Topology.Scenario;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using StreamWorker.Telemetry;
 using static StreamWorker.Tests.Support.Topology.Scenario;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -2,7 +2,6 @@ using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 using static StreamWorker.Tests.Support.Topology.Scenario;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

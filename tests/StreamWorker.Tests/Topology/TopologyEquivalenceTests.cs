@@ -3,7 +3,6 @@ using System.Text;
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -3,7 +3,6 @@ using StreamWorker.Telemetry;
 using StreamWorker.Topology;
 using static StreamWorker.Tests.Support.Topology.Scenario;
 using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-using StreamWorker.Tests.Support.Topology;
 
 namespace StreamWorker.Tests.Topology;
 
