@@ -8,8 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// comes back from the changelog topics and the final output equals a run over the same input that never
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
-[Trait("Layer", "Integration")]
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ProcessorCrashTests(ITestOutputHelper output)
 {

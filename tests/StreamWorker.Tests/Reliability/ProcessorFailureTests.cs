@@ -11,8 +11,8 @@ namespace StreamWorker.Tests.Reliability;
 /// is refused) stops it loudly: not ready, one error naming the topic and the reason, a non-zero exit within
 /// seconds. Restarted, it reads again from its last commit and ends with the output of a run without the failure.
 /// </summary>
-[Trait("Layer", "Integration")]
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ProcessorFailureTests(ITestOutputHelper output)
 {

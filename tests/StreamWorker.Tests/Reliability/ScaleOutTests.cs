@@ -8,8 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>
-[Trait("Layer", "Integration")]
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
