@@ -3,11 +3,11 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 SLN := StreamWorker.sln
 
-.PHONY: help restore build test test-unit test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
+.PHONY: help restore build test test-unit test-integration test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
 
 help:
 	@echo "run:    run (role all, embedded broker) | run-gateway | run-processor | run-broker | demo"
-	@echo "test:   test (everything, as CI) | test-unit | test-reliability | test-observability | deploy-test"
+	@echo "test:   test (everything, as CI) | test-unit | test-integration | test-reliability | test-observability | deploy-test"
 	@echo "docs:   docs-check (OpenAPI lint, AsyncAPI validation, alert-rule tests) | openapi (rewrite docs/openapi.json)"
 	@echo "deploy: compose-up | compose-down | compose-clean | compose-config | helm-lint | yamllint"
 	@echo "build:  restore | build | clean"
@@ -25,12 +25,15 @@ build:
 test:
 	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1 --logger "console;verbosity=normal"
 
-## Tests that need no broker, child process or socket: the pure rules (events, aggregates, crash-replay
-## properties) and the topology in Streamiz's TopologyTestDriver. Under a minute.
+## Every test carries the trait Layer=Unit or Layer=Integration (README, "Tests").
+## Unit: no broker, child process, external tool or socket: events, aggregates and their properties, the topology
+## in Streamiz's TopologyTestDriver, the simulator's generator and parsers, the deployment files as text. Under a minute.
 test-unit:
-	$(DOTNET) test tests/StreamWorker.Events.Tests -c $(CONFIG)
-	$(DOTNET) test tests/StreamWorker.Aggregates.Tests -c $(CONFIG)
-	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter "FullyQualifiedName~StreamWorker.Tests.Topology."
+	$(DOTNET) test $(SLN) -c $(CONFIG) --filter Layer=Unit
+
+## Integration: embedded broker, child processes, HTTP servers, Prometheus and the other external tools.
+test-integration:
+	$(DOTNET) test $(SLN) -c $(CONFIG) -m:1 --filter Layer=Integration
 
 test-reliability:
 	$(DOTNET) test tests/StreamWorker.Tests -c $(CONFIG) --filter Category=Reliability

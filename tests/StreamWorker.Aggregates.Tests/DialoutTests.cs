@@ -1,5 +1,5 @@
 using StreamWorker.Aggregates;
-using static StreamWorker.Aggregates.Tests.Events;
+using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
 
@@ -135,7 +135,7 @@ public class DialoutTests
     }
 
     [Fact]
-    public void AttemptStaysWithTheCompanyThatStartedIt()
+    public void Attempt_StatusFromAnotherCompany_StaysWithTheCompanyThatStartedIt()
     {
         var run = new ConferenceRun().ApplyAll(Dial("a", At(0), 1, DialoutStatus.New, company: 77), Dial("b", At(1), 1, DialoutStatus.Answered, company: 78));
 

@@ -1,11 +1,12 @@
 using System.Text;
 using StreamWorker.Aggregates;
+using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
 
 public class OutputRecordJsonTests
 {
-    private static readonly long Start = Events.At(0);
+    private static readonly long Start = At(0);
 
     [Fact]
     public void Participants_HasTheContractFieldsInSnakeCase()

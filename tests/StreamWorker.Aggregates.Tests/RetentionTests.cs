@@ -1,5 +1,5 @@
 using StreamWorker.Aggregates;
-using static StreamWorker.Aggregates.Tests.Events;
+using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
 

@@ -12,6 +12,7 @@ public sealed partial class AlertRulesTests
 {
     private const string RulesFile = "deploy/prometheus/alerts.yml";
 
+    [Trait("Layer", "Integration")]
     [SkippableFact]
     public void AlertRules_PassPromtoolUnitTests_OneFiringAndOneQuietCaseEach()
     {
@@ -26,6 +27,7 @@ public sealed partial class AlertRulesTests
         Assert.Contains("SUCCESS", test.Output, StringComparison.Ordinal);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void UnitTests_HaveAFiringAndAQuietCaseForEveryAlert()
     {
@@ -41,6 +43,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void EveryAlert_LinksToItsRunbookSectionInOperationsDoc()
     {
@@ -58,6 +61,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void EveryAlert_UsesOnlyMetricsStreamWorkerExports()
     {
@@ -71,6 +75,7 @@ public sealed partial class AlertRulesTests
         }
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void Chart_ShipsTheSameRules_AsAPrometheusRuleBehindItsValue()
     {
@@ -84,6 +89,7 @@ public sealed partial class AlertRulesTests
         Assert.False(ChartValues.Defaults()!["metrics"]!["prometheusRule"]!["enabled"]!.GetValue<bool>());
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void ComposePrometheus_LoadsTheAlertRules()
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed partial class ChartDocumentationTests
 {
     [Fact]

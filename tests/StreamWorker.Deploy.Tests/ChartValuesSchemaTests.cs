@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed class ChartValuesSchemaTests
 {
     [Fact]

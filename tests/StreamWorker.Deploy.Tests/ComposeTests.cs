@@ -6,6 +6,7 @@ namespace StreamWorker.Deploy.Tests;
 /// The compose stack's wiring. No Docker engine here, so `docker compose up`
 /// cannot run; these check what would make it fail or misbehave.
 /// </summary>
+[Trait("Layer", "Unit")]
 public sealed class ComposeTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace StreamWorker.Deploy.Tests;
 /// installed: the docker compose plugin, or docker-compose 1.29 (Debian
 /// package docker-compose). Neither needs a Docker engine for `config`.
 /// </summary>
+[Trait("Layer", "Integration")]
 public sealed class ComposeValidationTests
 {
     [SkippableFact]

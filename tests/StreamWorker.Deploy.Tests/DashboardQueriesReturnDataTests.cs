@@ -6,6 +6,7 @@ namespace StreamWorker.Deploy.Tests;
 /// the queries' label filters, aggregations, quantiles and ratios return data.
 /// The same check against a running StreamWorker belongs with the metrics code.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Observability")]
 public sealed class DashboardQueriesReturnDataTests
 {

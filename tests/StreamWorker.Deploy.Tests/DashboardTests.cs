@@ -3,17 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Unit")]
 public sealed partial class DashboardTests
 {
     private const string DatasourceReference = "${datasource}";
 
     public static TheoryData<string> Dashboards() => [.. GrafanaDashboard.FileNames()];
-
-    [Fact]
-    public void DashboardFolder_HoldsPipelineHealthAndAnalytics()
-    {
-        Assert.Equal(["analytics.json", "pipeline-health.json"], GrafanaDashboard.FileNames());
-    }
 
     [Theory]
     [MemberData(nameof(Dashboards))]

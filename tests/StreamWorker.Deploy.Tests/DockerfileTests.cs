@@ -7,6 +7,7 @@ namespace StreamWorker.Deploy.Tests;
 /// The Dockerfile's structure. No Docker engine here, so the image is not
 /// built; these check what a build or its layer cache depends on.
 /// </summary>
+[Trait("Layer", "Unit")]
 public sealed partial class DockerfileTests
 {
     private static readonly string Dockerfile = RepositoryPaths.ReadText("Dockerfile");

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>`make help` names every target of the Makefile and the files it includes, so none is hidden.</summary>
+[Trait("Layer", "Integration")]
 public sealed partial class MakeHelpTests
 {
     [SkippableFact]

@@ -1,5 +1,6 @@
 namespace StreamWorker.Deploy.Tests;
 
+[Trait("Layer", "Integration")]
 public sealed class PrometheusConfigTests
 {
     [SkippableFact]

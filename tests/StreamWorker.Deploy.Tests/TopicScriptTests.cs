@@ -1,9 +1,11 @@
+
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>
 /// Runs deploy/kafka/create-topics.sh against a stand-in kafka-topics.sh that
 /// records its arguments: what the compose service would ask Kafka for.
 /// </summary>
+[Trait("Layer", "Integration")]
 public sealed class TopicScriptTests : IDisposable
 {
     private static readonly string[] ContractTopics =

@@ -1,6 +1,7 @@
 namespace StreamWorker.Deploy.Tests;
 
 /// <summary>yamllint (settings in .yamllint) on the chart values, compose and provisioning files.</summary>
+[Trait("Layer", "Integration")]
 public sealed class YamllintTests
 {
     [SkippableFact]

@@ -11,7 +11,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     private const int ShortMessageTimeoutMs = 5_000;
 
     [Fact]
-    public async Task A_produce_to_a_broker_that_is_down_fails_within_the_message_timeout_and_succeeds_once_it_is_up()
+    public async Task Produce_ToABrokerThatIsDown_FailsWithinTheMessageTimeoutAndSucceedsOnceItIsUp()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 2)] });
         using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.MessageTimeoutMs = ShortMessageTimeoutMs);
@@ -37,7 +37,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_same_idempotent_producer_delivers_again_after_its_broker_comes_back_up()
+    public async Task IdempotentProducer_AfterItsBrokerComesBackUp_DeliversAgain()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
         using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config => config.MessageTimeoutMs = ShortMessageTimeoutMs);
@@ -70,7 +70,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Pushed_produce_errors_fail_the_next_produce_requests_and_then_clear()
+    public async Task PushRequestErrors_FailTheNextProduceRequests_ThenClear()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
         using var producer = KafkaTestClients.Producer(cluster.BootstrapServers, config =>
@@ -90,7 +90,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_round_trip_time_delays_every_produce_acknowledgement()
+    public async Task SetRoundTripTime_DelaysEveryProduceAcknowledgement()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec(Topic, 1)] });
         using var producer = KafkaTestClients.Producer(cluster.BootstrapServers);
@@ -112,7 +112,7 @@ public class FaultInjectionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Fault_injection_on_an_unknown_broker_id_is_rejected()
+    public void FaultInjection_OnAnUnknownBrokerId_IsRejected()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Brokers = 2 });
 

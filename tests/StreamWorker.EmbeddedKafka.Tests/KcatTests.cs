@@ -8,7 +8,7 @@ public class KcatTests
     private static readonly TimeSpan KcatTimeout = TimeSpan.FromSeconds(20);
 
     [SkippableFact]
-    public async Task Kcat_lists_the_cluster_and_reads_a_produced_record_from_outside_the_process()
+    public async Task Kcat_FromOutsideTheProcess_ListsTheClusterAndReadsAProducedRecord()
     {
         var kcat = FindOnPath("kcat");
         Skip.If(kcat is null, "kcat is not on PATH (install it with `apt-get install kcat`).");

@@ -6,7 +6,7 @@ namespace StreamWorker.EmbeddedKafka.Tests;
 public class ProduceConsumeTests
 {
     [Fact]
-    public async Task Records_produced_with_acks_all_and_idempotence_are_read_back_by_a_consumer_group_with_keys_headers_and_values()
+    public async Task Produce_WithAcksAllAndIdempotence_IsReadBackByAConsumerGroupWithKeysHeadersAndValues()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {

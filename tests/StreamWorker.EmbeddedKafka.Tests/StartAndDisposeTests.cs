@@ -6,7 +6,7 @@ namespace StreamWorker.EmbeddedKafka.Tests;
 public class StartAndDisposeTests
 {
     [Fact]
-    public void Start_on_a_port_that_is_taken_throws_a_message_naming_the_port()
+    public void Start_OnATakenPort_ThrowsNamingThePort()
     {
         var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
@@ -28,7 +28,7 @@ public class StartAndDisposeTests
     }
 
     [Fact]
-    public void Start_on_the_ports_of_a_running_cluster_throws_naming_the_first_taken_port()
+    public void Start_OnThePortsOfARunningCluster_ThrowsNamingTheFirstTakenPort()
     {
         using var running = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0 });
         var runningPort = PortsOf(running)[0];
@@ -40,7 +40,7 @@ public class StartAndDisposeTests
     }
 
     [Fact]
-    public void Start_with_a_fixed_port_puts_the_brokers_on_consecutive_ports()
+    public void Start_WithAFixedPort_PutsTheBrokersOnConsecutivePorts()
     {
         var firstPort = FindFreeConsecutivePorts(3);
 
@@ -50,7 +50,7 @@ public class StartAndDisposeTests
     }
 
     [Fact]
-    public void Dispose_twice_is_harmless_and_frees_the_port_for_a_new_cluster()
+    public void Dispose_Twice_IsHarmlessAndFreesThePortForANewCluster()
     {
         var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0 });
         var port = PortsOf(cluster)[0];
@@ -64,7 +64,7 @@ public class StartAndDisposeTests
     }
 
     [Fact]
-    public void Start_with_invalid_options_names_the_problem()
+    public void Start_WithInvalidOptions_NamesTheProblem()
     {
         var noBrokers = Assert.Throws<EmbeddedKafkaException>(() => EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Brokers = 0 }));
         var badTopic = Assert.Throws<EmbeddedKafkaException>(() =>

@@ -7,7 +7,7 @@ public class TopicTests
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public void Topics_from_options_and_CreateTopic_have_the_requested_partition_counts_in_metadata()
+    public void Topics_FromOptionsAndCreateTopic_HaveTheRequestedPartitionCountsInMetadata()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {
@@ -27,7 +27,7 @@ public class TopicTests
     }
 
     [Fact]
-    public void Metadata_advertises_every_broker_on_the_ports_of_the_bootstrap_string()
+    public void Metadata_AdvertisesEveryBroker_OnThePortsOfTheBootstrapString()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Brokers = 3 });
 
@@ -41,7 +41,7 @@ public class TopicTests
     }
 
     [Fact]
-    public void Creating_an_existing_topic_again_succeeds_and_keeps_its_partitions()
+    public void CreateTopic_ExistingTopic_SucceedsAndKeepsItsPartitions()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Topics = [new TopicSpec("events", 6)] });
 
@@ -53,7 +53,7 @@ public class TopicTests
     }
 
     [Fact]
-    public void Topics_created_from_several_threads_at_once_all_exist()
+    public void CreateTopic_FromSeveralThreadsAtOnce_AllExist()
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions { Port = 0, Brokers = 2 });
         var names = Enumerable.Range(0, 40).Select(index => $"topic-{index}").ToArray();

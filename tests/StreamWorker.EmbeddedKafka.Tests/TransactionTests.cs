@@ -9,7 +9,7 @@ public class TransactionTests
     [Theory]
     [InlineData(3)]
     [InlineData(1)]
-    public void Committed_transactions_are_seen_by_read_committed_consumers_and_aborted_ones_are_not(int brokers)
+    public void Transactions_ReadCommittedConsumer_SeesCommittedAndNotAborted(int brokers)
     {
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {

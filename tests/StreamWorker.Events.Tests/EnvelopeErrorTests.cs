@@ -41,12 +41,12 @@ public class EnvelopeErrorTests
 
     [Theory]
     [MemberData(nameof(BadEnvelopes))]
-    public void Process_bad_envelope_is_rejected_naming_every_bad_field(string body, string[] expectedFields)
+    public void Process_BadEnvelope_IsRejectedNamingEveryBadField(string body, string[] expectedFields)
     {
-        var result = Samples.Intake().Process(Encoding.UTF8.GetBytes(body));
+        var result = IntakeFixture.Intake().Process(Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(expectedFields, Samples.ErrorFields(result));
+        Assert.Equal(expectedFields, IntakeFixture.ErrorFields(result));
         Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
         Assert.True(result.Value.IsEmpty);
         Assert.Null(result.EventId);
@@ -55,23 +55,23 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_an_error_on_body()
+    public void InvalidUtf8_IsAnErrorOnBody()
     {
-        var body = Samples.Valid("conference_start");
+        var body = WebhookSamples.Valid("conference_start");
         body[12] = 0xC3; // inside the event name: a lead byte followed by an ASCII byte
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["body"], Samples.ErrorFields(result));
+        Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void Duplicate_key_error_names_the_key_and_says_why()
+    public void DuplicateKeyError_NamesTheKeyAndSaysWhy()
     {
         var body = """{"event":"conference_start","timestamp":"2022-08-24T20:56:55.000Z","payload":"{}","timestamp":"2022-08-24T20:56:56.000Z"}"""u8;
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("timestamp", error.Field);
@@ -79,22 +79,22 @@ public class EnvelopeErrorTests
     }
 
     [Fact]
-    public void Extra_envelope_keys_are_ignored()
+    public void ExtraEnvelopeKeys_AreIgnored()
     {
         var body = Encoding.UTF8.GetBytes($$"""{"version":2,"event":"conference_start","meta":{"deep":[1,{"x":null}]},"payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000Z"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.DoesNotContain("meta", Encoding.UTF8.GetString(result.Value.Span), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Leading_byte_order_mark_and_whitespace_are_accepted()
+    public void LeadingByteOrderMarkAndWhitespace_AreAccepted()
     {
-        var body = "\uFEFF \n"u8.ToArray().Concat(Samples.Valid("conference_start")).Concat("\r\n"u8.ToArray()).ToArray();
+        var body = "\uFEFF \n"u8.ToArray().Concat(WebhookSamples.Valid("conference_start")).Concat("\r\n"u8.ToArray()).ToArray();
 
-        Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(body).Status);
+        Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(body).Status);
     }
 
     [Theory]
@@ -103,20 +103,20 @@ public class EnvelopeErrorTests
     [InlineData("2022-08-24T20:56:55Z", "2022-08-24T20:56:55.000Z")]
     [InlineData("2022-08-24T20:56:55.1234567Z", "2022-08-24T20:56:55.123Z")]
     [InlineData("2022-08-24T20:56:55.120", "2022-08-24T20:56:55.120Z")]
-    public void Timestamp_is_stored_in_utc_with_milliseconds(string received, string stored)
+    public void Timestamp_IsStoredInUtcWithMilliseconds(string received, string stored)
     {
-        var result = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], received));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], received));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
-        Assert.Equal(stored, Samples.Json(result.Value).GetProperty("timestamp").GetString());
+        Assert.Equal(stored, WebhookSamples.Parse(result.Value).GetProperty("timestamp").GetString());
     }
 
     [Fact]
-    public void Escaped_envelope_keys_and_values_are_read()
+    public void EscapedEnvelopeKeysAndValues_AreRead()
     {
         var body = Encoding.UTF8.GetBytes($$"""{"\u0065vent":"conference_\u0073tart","payload":{{GoodPayload}},"timestamp":"2022-08-24T20:56:55.000\u005A"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Equal("conference_start", result.EventName);

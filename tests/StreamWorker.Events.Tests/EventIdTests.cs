@@ -6,11 +6,11 @@ namespace StreamWorker.Events.Tests;
 public class EventIdTests
 {
     [Fact]
-    public void Same_delivery_retried_later_gets_the_same_event_id()
+    public void SameDeliveryRetriedLater_GetsTheSameEventId()
     {
-        var time = new FakeTimeProvider(Samples.Now);
-        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = Samples.HashKey }, time);
-        var body = Samples.Valid("enter_conference");
+        var time = new FakeTimeProvider(IntakeFixture.Now);
+        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey }, time);
+        var body = WebhookSamples.Valid("enter_conference");
 
         var first = intake.Process(body);
         time.Advance(TimeSpan.FromMinutes(3));
@@ -21,7 +21,7 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_ignores_whitespace_key_order_and_id_spelling()
+    public void EventId_IgnoresWhitespaceKeyOrderAndIdSpelling()
     {
         const string reordered = """ { "participant_role" : "participant", "meeting_url":"https://meet.example/room-1", "participant_id":"777", "conference_id":1258835, "company_id":"4242", "host_id":61803 } """;
         var bodyWithSpaces = $$"""
@@ -32,35 +32,35 @@ public class EventIdTests
             }
             """;
 
-        var original = Samples.Intake().Process(Samples.Valid("enter_conference"));
-        var equivalent = Samples.Intake().Process(Encoding.UTF8.GetBytes(bodyWithSpaces));
+        var original = IntakeFixture.Intake().Process(WebhookSamples.Valid("enter_conference"));
+        var equivalent = IntakeFixture.Intake().Process(Encoding.UTF8.GetBytes(bodyWithSpaces));
 
         Assert.Equal(IntakeStatus.Accepted, equivalent.Status);
         Assert.Equal(original.EventId, equivalent.EventId);
     }
 
     [Fact]
-    public void Same_instant_in_another_offset_gets_the_same_event_id()
+    public void SameInstantInAnotherOffset_GetsTheSameEventId()
     {
-        var utc = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], "2022-08-24T20:56:55.000Z"));
-        var shifted = Samples.Intake().Process(Samples.Envelope("conference_start", Samples.Payloads["conference_start"], "2022-08-24T22:56:55+02:00"));
+        var utc = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T20:56:55.000Z"));
+        var shifted = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", WebhookSamples.Payloads["conference_start"], "2022-08-24T22:56:55+02:00"));
 
         Assert.Equal(utc.EventId, shifted.EventId);
     }
 
     [Fact]
-    public void Event_id_differs_when_event_payload_or_timestamp_differ()
+    public void EventId_DiffersWhenEventPayloadOrTimestampDiffers()
     {
-        var intake = Samples.Intake();
-        var payload = Samples.Payloads["conference_start"];
+        var intake = IntakeFixture.Intake();
+        var payload = WebhookSamples.Payloads["conference_start"];
 
         string?[] ids =
         [
-            intake.Process(Samples.Envelope("conference_start", payload)).EventId,
-            intake.Process(Samples.Envelope("conference_end", payload)).EventId,
-            intake.Process(Samples.Envelope("conference_start", Samples.PayloadWith("conference_start", p => p["conference_id"] = 1258836))).EventId,
-            intake.Process(Samples.Envelope("conference_start", payload, "2022-08-24T20:56:55.001Z")).EventId,
-            intake.Process(Samples.Envelope("conference_start", Samples.PayloadWith("conference_start", p => p["extra"] = "x"))).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", payload)).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_end", payload)).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", WebhookSamples.PayloadWith("conference_start", p => p["conference_id"] = 1258836))).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", payload, "2022-08-24T20:56:55.001Z")).EventId,
+            intake.Process(WebhookSamples.Envelope("conference_start", WebhookSamples.PayloadWith("conference_start", p => p["extra"] = "x"))).EventId,
         ];
 
         Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
@@ -68,33 +68,33 @@ public class EventIdTests
     }
 
     [Fact]
-    public void Event_id_differs_for_nested_values_of_unknown_events()
+    public void EventId_DiffersForNestedValuesOfUnknownEvents()
     {
-        var intake = Samples.Intake();
+        var intake = IntakeFixture.Intake();
 
-        var a = intake.Process(Samples.Envelope("new_event", """{"x":{"a":1,"b":[1,2]}}""")).EventId;
-        var reordered = intake.Process(Samples.Envelope("new_event", """{"x":{"b":[1,2],"a":1}}""")).EventId;
-        var different = intake.Process(Samples.Envelope("new_event", """{"x":{"a":1,"b":[2,1]}}""")).EventId;
+        var a = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"a":1,"b":[1,2]}}""")).EventId;
+        var reordered = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"b":[1,2],"a":1}}""")).EventId;
+        var different = intake.Process(WebhookSamples.Envelope("new_event", """{"x":{"a":1,"b":[2,1]}}""")).EventId;
 
         Assert.Equal(a, reordered);
         Assert.NotEqual(a, different);
     }
 
     [Fact]
-    public void Event_id_does_not_depend_on_the_privacy_mode()
+    public void EventId_DoesNotDependOnThePrivacyMode()
     {
-        var body = Samples.Valid("dialout_status_change");
+        var body = WebhookSamples.Valid("dialout_status_change");
 
-        var ids = Enum.GetValues<PersonalDataMode>().Select(mode => Samples.Intake(mode).Process(body).EventId).Distinct();
+        var ids = Enum.GetValues<PersonalDataMode>().Select(mode => IntakeFixture.Intake(mode).Process(body).EventId).Distinct();
 
         Assert.Single(ids);
     }
 
     [Fact]
-    public void Invalid_payload_gets_a_stable_event_id_too()
+    public void InvalidPayload_GetsAStableEventIdToo()
     {
-        var body = Samples.Envelope("conference_start", """{"host_id":1}""");
+        var body = WebhookSamples.Envelope("conference_start", """{"host_id":1}""");
 
-        Assert.Equal(Samples.Intake().Process(body).EventId, Samples.Intake().Process(body).EventId);
+        Assert.Equal(IntakeFixture.Intake().Process(body).EventId, IntakeFixture.Intake().Process(body).EventId);
     }
 }

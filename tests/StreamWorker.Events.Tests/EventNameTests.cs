@@ -28,12 +28,12 @@ public class EventNameTests
 
     [Theory]
     [MemberData(nameof(NotIdentifiers))]
-    public void Event_name_that_is_not_an_identifier_is_an_envelope_error_on_event(string name)
+    public void EventName_NotAnIdentifier_IsAnEnvelopeErrorOnEvent(string name)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["event"], Samples.ErrorFields(result));
+        Assert.Equal(["event"], IntakeFixture.ErrorFields(result));
         Assert.True(result.Value.IsEmpty);
         Assert.Null(result.EventName);
         Assert.Null(result.DeadLetterReason);
@@ -44,9 +44,9 @@ public class EventNameTests
     [InlineData("brand_new_event")]
     [InlineData("event_2")]
     [InlineData("x_")]
-    public void Unknown_identifier_is_still_accepted_and_stored(string name)
+    public void UnknownIdentifier_IsStillAcceptedAndStored(string name)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.False(result.IsKnownEvent);
@@ -54,26 +54,26 @@ public class EventNameTests
     }
 
     [Fact]
-    public void Name_of_exactly_64_characters_is_accepted_and_65_is_not()
+    public void EventName_OfExactly64Characters_IsAcceptedAnd65IsNot()
     {
         var longest = "e" + new string('_', 63);
 
-        Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(Samples.Envelope(longest, Payload)).Status);
-        Assert.Equal(IntakeStatus.InvalidEnvelope, Samples.Intake().Process(Samples.Envelope(longest + "x", Payload)).Status);
+        Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(WebhookSamples.Envelope(longest, Payload)).Status);
+        Assert.Equal(IntakeStatus.InvalidEnvelope, IntakeFixture.Intake().Process(WebhookSamples.Envelope(longest + "x", Payload)).Status);
     }
 
     [Fact]
-    public void Every_documented_event_name_is_an_identifier()
+    public void EveryDocumentedEventName_IsAnIdentifier()
     {
-        Assert.All(WebhookEventNames.All, name => Assert.Equal(IntakeStatus.Accepted, Samples.Intake().Process(Samples.Valid(name)).Status));
+        Assert.All(WebhookEventNames.All, name => Assert.Equal(IntakeStatus.Accepted, IntakeFixture.Intake().Process(WebhookSamples.Valid(name)).Status));
     }
 
     [Fact]
-    public void Error_message_for_a_long_name_does_not_echo_the_name()
+    public void ErrorMessageForALongName_DoesNotEchoTheName()
     {
         var name = new string('x', 10_000);
 
-        var result = Samples.Intake().Process(Samples.Envelope(name, Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(name, Payload));
 
         Assert.All(result.Errors, e => Assert.True(e.Message.Length < 200, e.Message));
     }

@@ -3,17 +3,17 @@ namespace StreamWorker.Events.Tests;
 public class FutureTimestampTests
 {
     private static byte[] At(DateTimeOffset timestamp, string eventName = "conference_start", string? payload = null) =>
-        Samples.Envelope(eventName, payload ?? Samples.Payloads[eventName], timestamp.ToIso());
+        WebhookSamples.Envelope(eventName, payload ?? WebhookSamples.Payloads[eventName], timestamp.ToIso());
 
     [Fact]
-    public void Timestamp_beyond_the_clock_skew_is_dead_lettered_as_future_timestamp()
+    public void TimestampBeyondTheClockSkew_IsDeadLetteredAsFutureTimestamp()
     {
-        var result = Samples.Intake().Process(At(Samples.Now.AddMinutes(5).AddMilliseconds(1)));
+        var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddMinutes(5).AddMilliseconds(1)));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         Assert.Equal("future_timestamp", result.DeadLetterReason);
-        Assert.Equal(["timestamp"], Samples.ErrorFields(result));
-        Assert.Equal("future_timestamp", Samples.Json(result.Value).GetProperty("reason").GetString());
+        Assert.Equal(["timestamp"], IntakeFixture.ErrorFields(result));
+        Assert.Equal("future_timestamp", WebhookSamples.Parse(result.Value).GetProperty("reason").GetString());
     }
 
     [Theory]
@@ -21,27 +21,27 @@ public class FutureTimestampTests
     [InlineData(60 * 1000)]
     [InlineData(0)]
     [InlineData(-10L * 24 * 3600 * 1000)]
-    public void Timestamp_within_the_skew_or_in_the_past_is_accepted(long offsetMilliseconds)
+    public void TimestampWithinTheSkewOrInThePast_IsAccepted(long offsetMilliseconds)
     {
-        var result = Samples.Intake().Process(At(Samples.Now.AddMilliseconds(offsetMilliseconds)));
+        var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddMilliseconds(offsetMilliseconds)));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
     }
 
     [Fact]
-    public void Clock_skew_is_configurable()
+    public void ClockSkew_IsConfigurable()
     {
-        var options = new WebhookIntakeOptions { HashKey = Samples.HashKey, MaxClockSkew = TimeSpan.FromSeconds(10) };
-        var intake = new WebhookIntake(options, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Samples.Now));
+        var options = new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey, MaxClockSkew = TimeSpan.FromSeconds(10) };
+        var intake = new WebhookIntake(options, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IntakeFixture.Now));
 
-        Assert.Equal(IntakeStatus.InvalidPayload, intake.Process(At(Samples.Now.AddSeconds(11))).Status);
-        Assert.Equal(IntakeStatus.Accepted, intake.Process(At(Samples.Now.AddSeconds(10))).Status);
+        Assert.Equal(IntakeStatus.InvalidPayload, intake.Process(At(IntakeFixture.Now.AddSeconds(11))).Status);
+        Assert.Equal(IntakeStatus.Accepted, intake.Process(At(IntakeFixture.Now.AddSeconds(10))).Status);
     }
 
     [Fact]
-    public void Future_check_applies_to_unknown_events()
+    public void FutureCheck_AppliesToUnknownEvents()
     {
-        var result = Samples.Intake().Process(At(Samples.Now.AddHours(1), "unheard_of", """{"host_id":1}"""));
+        var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddHours(1), "unheard_of", """{"host_id":1}"""));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         Assert.False(result.IsKnownEvent);
@@ -49,38 +49,38 @@ public class FutureTimestampTests
     }
 
     [Fact]
-    public void Payload_errors_take_the_reason_and_the_future_timestamp_is_listed_too()
+    public void FutureTimestampWithPayloadErrors_TakesThePayloadReason_AndListsTheTimestampToo()
     {
-        var result = Samples.Intake().Process(At(Samples.Now.AddHours(1), "conference_start", """{"host_id":1}"""));
+        var result = IntakeFixture.Intake().Process(At(IntakeFixture.Now.AddHours(1), "conference_start", """{"host_id":1}"""));
 
         Assert.Equal("invalid_payload", result.DeadLetterReason);
-        Assert.Equal(["payload.company_id", "payload.conference_id", "timestamp"], Samples.ErrorFields(result));
+        Assert.Equal(["payload.company_id", "payload.conference_id", "timestamp"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void Received_at_comes_from_the_time_provider()
+    public void ReceivedAt_ComesFromTheTimeProvider()
     {
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Samples.Now);
-        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = Samples.HashKey }, time);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(IntakeFixture.Now);
+        var intake = new WebhookIntake(new WebhookIntakeOptions { HashKey = IntakeFixture.HashKey }, time);
         time.Advance(TimeSpan.FromSeconds(1.5));
 
-        var result = intake.Process(Samples.Valid("conference_start"));
+        var result = intake.Process(WebhookSamples.Valid("conference_start"));
 
-        Assert.Equal("2022-08-24T21:00:01.500Z", Samples.Json(result.Value).GetProperty("received_at").GetString());
+        Assert.Equal("2022-08-24T21:00:01.500Z", WebhookSamples.Parse(result.Value).GetProperty("received_at").GetString());
     }
 
     [Fact]
-    public void A_given_receipt_time_is_the_stored_received_at_and_the_clock_of_the_future_check()
+    public void Process_WithAGivenReceiptTime_StoresItAsReceivedAt_AndChecksTheFutureAgainstIt()
     {
         // For writing recorded traffic as the gateway would have stored it: the time provider's now plays no part.
-        var receivedAt = Samples.Now.AddDays(-3);
-        var intake = Samples.Intake();
+        var receivedAt = IntakeFixture.Now.AddDays(-3);
+        var intake = IntakeFixture.Intake();
 
         var accepted = intake.Process(At(receivedAt.AddMinutes(-1)), receivedAt);
         var future = intake.Process(At(receivedAt.AddMinutes(6)), receivedAt);
 
         Assert.Equal(IntakeStatus.Accepted, accepted.Status);
-        Assert.Equal(receivedAt.ToIso(), Samples.Json(accepted.Value).GetProperty("received_at").GetString());
+        Assert.Equal(receivedAt.ToIso(), WebhookSamples.Parse(accepted.Value).GetProperty("received_at").GetString());
         Assert.Equal("future_timestamp", future.DeadLetterReason);
     }
 }

@@ -7,7 +7,7 @@ namespace StreamWorker.Events.Tests;
 /// <summary>No body, however broken or hostile, makes <see cref="WebhookIntake.Process"/> throw or answer inconsistently.</summary>
 public class HostileBodyTests
 {
-    private static readonly WebhookIntake Intake = Samples.Intake();
+    private static readonly WebhookIntake Intake = IntakeFixture.Intake();
 
     /// <summary>Whatever the status, the result is one the gateway can act on.</summary>
     private static void AssertConsistent(IntakeResult result)
@@ -23,7 +23,7 @@ public class HostileBodyTests
                 Assert.NotEmpty(result.Errors);
                 Assert.NotNull(result.EventId);
                 Assert.Contains(result.DeadLetterReason, new[] { "invalid_payload", "future_timestamp" });
-                Assert.Equal(result.DeadLetterReason, Samples.Json(result.Value).GetProperty("reason").GetString());
+                Assert.Equal(result.DeadLetterReason, WebhookSamples.Parse(result.Value).GetProperty("reason").GetString());
                 break;
             default:
                 Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
@@ -33,13 +33,13 @@ public class HostileBodyTests
         }
     }
 
-    public static TheoryData<int> Prefixes() => new(Enumerable.Range(0, Samples.Valid("dialout_status_change").Length));
+    public static TheoryData<int> Prefixes() => new(Enumerable.Range(0, WebhookSamples.Valid("dialout_status_change").Length));
 
     [Theory]
     [MemberData(nameof(Prefixes))]
-    public void Truncated_body_is_an_invalid_envelope(int length)
+    public void TruncatedBody_IsAnInvalidEnvelope(int length)
     {
-        var result = Intake.Process(Samples.Valid("dialout_status_change").AsSpan(0, length));
+        var result = Intake.Process(WebhookSamples.Valid("dialout_status_change").AsSpan(0, length));
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
         AssertConsistent(result);
@@ -48,18 +48,18 @@ public class HostileBodyTests
     [Theory]
     [InlineData(65)]
     [InlineData(100_000)]
-    public void Deeply_nested_envelope_is_rejected_cleanly(int depth)
+    public void DeeplyNestedEnvelope_IsRejectedCleanly(int depth)
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', depth) + new string(']', depth) + "}");
 
         var result = Intake.Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["body"], Samples.ErrorFields(result));
+        Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void Envelope_nesting_within_the_limit_is_skipped()
+    public void EnvelopeNestingWithinTheLimit_IsSkipped()
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{}","timestamp":"2022-08-24T20:56:55Z","extra":""" + new string('[', 60) + new string(']', 60) + "}");
 
@@ -70,22 +70,22 @@ public class HostileBodyTests
     [InlineData(33, IntakeStatus.InvalidEnvelope)]
     [InlineData(10_000, IntakeStatus.InvalidEnvelope)]
     [InlineData(31, IntakeStatus.Accepted)]
-    public void Deeply_nested_payload_is_rejected_cleanly(int depth, IntakeStatus expected)
+    public void DeeplyNestedPayload_IsRejectedCleanly(int depth, IntakeStatus expected)
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', depth - 1) + new string(']', depth - 1) + "}";
 
-        var result = Intake.Process(Samples.Envelope("unknown_event", payload));
+        var result = Intake.Process(WebhookSamples.Envelope("unknown_event", payload));
 
         Assert.Equal(expected, result.Status);
         AssertConsistent(result);
     }
 
     [Fact]
-    public void Deep_payload_of_an_invalid_known_event_is_dead_lettered()
+    public void DeepPayloadOfAnInvalidKnownEvent_IsDeadLettered()
     {
         var payload = """{"host_id":1,"deep":""" + new string('[', 30) + new string(']', 30) + "}";
 
-        var result = Intake.Process(Samples.Envelope("conference_start", payload));
+        var result = Intake.Process(WebhookSamples.Envelope("conference_start", payload));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         AssertConsistent(result);
@@ -114,7 +114,7 @@ public class HostileBodyTests
 
     [Theory]
     [MemberData(nameof(HostileBodies))]
-    public void Hostile_body_never_throws_and_gives_a_consistent_result(string body)
+    public void HostileBody_NeverThrowsAndGivesAConsistentResult(string body)
     {
         var result = Intake.Process(Encoding.UTF8.GetBytes(body));
 
@@ -126,9 +126,9 @@ public class HostileBodyTests
     [InlineData(new byte[] { 0xC0, 0xAF })]
     [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
     [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })]
-    public void Invalid_utf8_anywhere_is_an_error_on_body(byte[] invalid)
+    public void InvalidUtf8Anywhere_IsAnErrorOnBody(byte[] invalid)
     {
-        var valid = Samples.Valid("conference_start");
+        var valid = WebhookSamples.Valid("conference_start");
         foreach (var position in new[] { 0, 3, 30, valid.Length - 2 })
         {
             var body = valid[..position].Concat(invalid).Concat(valid[position..]).ToArray();
@@ -136,23 +136,23 @@ public class HostileBodyTests
             var result = Intake.Process(body);
 
             Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-            Assert.Equal(["body"], Samples.ErrorFields(result));
+            Assert.Equal(["body"], IntakeFixture.ErrorFields(result));
         }
     }
 
     [Property(MaxTest = 500)]
-    public void Random_bytes_never_throw(byte[] body) => AssertConsistent(Intake.Process(body));
+    public void RandomBytes_NeverThrow(byte[] body) => AssertConsistent(Intake.Process(body));
 
     [Property(MaxTest = 2000)]
-    public void Valid_body_with_one_byte_changed_never_throws(NonNegativeInt position, byte value, PositiveInt eventIndex)
+    public void ValidBodyWithOneByteChanged_NeverThrows(NonNegativeInt position, byte value, PositiveInt eventIndex)
     {
-        var body = Samples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
+        var body = WebhookSamples.Valid(WebhookEventNames.All[eventIndex.Get % WebhookEventNames.All.Count]);
         body[position.Get % body.Length] = value;
 
         AssertConsistent(Intake.Process(body));
     }
 
     [Property(MaxTest = 500)]
-    public void Any_string_payload_never_throws(string payload, string eventName) =>
-        AssertConsistent(Intake.Process(Samples.Envelope(eventName ?? "", payload ?? "")));
+    public void AnyStringPayload_NeverThrows(string payload, string eventName) =>
+        AssertConsistent(Intake.Process(WebhookSamples.Envelope(eventName ?? "", payload ?? "")));
 }

@@ -6,9 +6,9 @@ namespace StreamWorker.Events.Tests;
 public class IntakeResultTests
 {
     [Fact]
-    public void Accepted_value_is_a_whole_array_the_producer_can_take_without_copying()
+    public void AcceptedValue_IsAWholeArrayTheProducerCanTakeWithoutCopying()
     {
-        var result = Samples.Intake().Process(Samples.Valid("enter_conference"));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Valid("enter_conference"));
 
         Assert.True(MemoryMarshal.TryGetArray(result.Value, out var segment));
         Assert.Equal(0, segment.Offset);
@@ -16,10 +16,10 @@ public class IntakeResultTests
     }
 
     [Fact]
-    public void Results_of_one_intake_used_from_many_threads_are_identical()
+    public void ResultsOfOneIntakeUsedFromManyThreads_AreIdentical()
     {
-        var intake = Samples.Intake();
-        var bodies = WebhookEventNames.All.Select(Samples.Valid).ToArray();
+        var intake = IntakeFixture.Intake();
+        var bodies = WebhookEventNames.All.Select(WebhookSamples.Valid).ToArray();
         var expected = bodies.Select(b => intake.Process(b).Value.ToArray()).ToArray();
         var mismatches = 0;
 
@@ -33,24 +33,24 @@ public class IntakeResultTests
     }
 
     [Fact]
-    public void Unpaired_surrogate_escape_in_the_payload_is_an_error_on_payload()
+    public void UnpairedSurrogateEscapeInThePayload_IsAnErrorOnPayload()
     {
         var body = Encoding.UTF8.GetBytes("""{"event":"x","payload":"{\"note\":\"\\ud800\"}","timestamp":"2022-08-24T20:56:55Z"}""");
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.InvalidEnvelope, result.Status);
-        Assert.Equal(["payload"], Samples.ErrorFields(result));
+        Assert.Equal(["payload"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void A_large_valid_body_leaves_the_next_result_correct()
+    public void LargeValidBody_LeavesTheNextResultCorrect()
     {
-        var intake = Samples.Intake();
-        var large = Samples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");
+        var intake = IntakeFixture.Intake();
+        var large = WebhookSamples.Envelope("new_event", "{\"blob\":\"" + new string('a', 200_000) + "\"}");
 
         var big = intake.Process(large);
-        var small = intake.Process(Samples.Valid("conference_start"));
+        var small = intake.Process(WebhookSamples.Valid("conference_start"));
 
         Assert.Equal(IntakeStatus.Accepted, big.Status);
         Assert.True(big.Value.Length > 200_000);

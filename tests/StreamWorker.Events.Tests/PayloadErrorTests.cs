@@ -8,7 +8,7 @@ public class PayloadErrorTests
     public static TheoryData<string, string> EveryRequiredField()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (eventName, fields) in Samples.RequiredFields)
+        foreach (var (eventName, fields) in WebhookSamples.RequiredFields)
         {
             foreach (var field in fields) data.Add(eventName, field);
         }
@@ -18,13 +18,13 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryRequiredField))]
-    public void Missing_required_field_is_an_invalid_payload_naming_it(string eventName, string field)
+    public void MissingRequiredField_IsAnInvalidPayloadNamingIt(string eventName, string field)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(eventName, Samples.PayloadWith(eventName, p => p.Remove(field))));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p.Remove(field))));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         Assert.Equal("invalid_payload", result.DeadLetterReason);
-        Assert.Equal(["payload." + field], Samples.ErrorFields(result));
+        Assert.Equal(["payload." + field], IntakeFixture.ErrorFields(result));
         Assert.Equal(eventName, result.EventName);
         Assert.True(result.IsKnownEvent);
         Assert.Matches("^[0-9a-f]{32}$", result.EventId);
@@ -32,12 +32,12 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryRequiredField))]
-    public void Required_field_set_to_null_is_an_invalid_payload(string eventName, string field)
+    public void RequiredFieldSetToNull_IsAnInvalidPayload(string eventName, string field)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(eventName, Samples.PayloadWith(eventName, p => p[field] = null)));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p[field] = null)));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
-        Assert.Equal(["payload." + field], Samples.ErrorFields(result));
+        Assert.Equal(["payload." + field], IntakeFixture.ErrorFields(result));
     }
 
     public static TheoryData<string, string, string> WrongValues() => new()
@@ -83,15 +83,15 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(WrongValues))]
-    public void Wrong_type_or_value_is_an_invalid_payload_naming_the_field(string eventName, string field, string valueJson)
+    public void WrongTypeOrValue_IsAnInvalidPayloadNamingTheField(string eventName, string field, string valueJson)
     {
-        var payload = Samples.PayloadWith(eventName, p => p[field] = JsonNode.Parse(valueJson));
+        var payload = WebhookSamples.PayloadWith(eventName, p => p[field] = JsonNode.Parse(valueJson));
 
-        var result = Samples.Intake().Process(Samples.Envelope(eventName, payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, payload));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         Assert.Equal("invalid_payload", result.DeadLetterReason);
-        Assert.Equal(["payload." + field], Samples.ErrorFields(result));
+        Assert.Equal(["payload." + field], IntakeFixture.ErrorFields(result));
     }
 
     public static TheoryData<string, string, string> EveryEnumerationValue()
@@ -119,44 +119,44 @@ public class PayloadErrorTests
 
     [Theory]
     [MemberData(nameof(EveryEnumerationValue))]
-    public void Every_documented_enumeration_value_is_accepted(string eventName, string field, string value)
+    public void EveryDocumentedEnumerationValue_IsAccepted(string eventName, string field, string value)
     {
-        var result = Samples.Intake().Process(Samples.Envelope(eventName, Samples.PayloadWith(eventName, p => p[field] = value)));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p[field] = value)));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
     }
 
     [Fact]
-    public void Every_bad_field_is_listed()
+    public void EveryBadField_IsListed()
     {
         var payload = """{"host_id":"h","conference_id":1,"participant_id":2.5,"status":"joined"}""";
 
-        var result = Samples.Intake().Process(Samples.Envelope("dialout_status_change", payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("dialout_status_change", payload));
 
         Assert.Equal(
             ["payload.company_id", "payload.host_id", "payload.participant_id", "payload.phone_number", "payload.status"],
-            Samples.ErrorFields(result));
+            IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void Duplicate_payload_key_is_an_invalid_payload()
+    public void DuplicatePayloadKey_IsAnInvalidPayload()
     {
         var payload = """{"host_id":1,"company_id":2,"conference_id":3,"conference_id":4}""";
 
-        var result = Samples.Intake().Process(Samples.Envelope("conference_start", payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", payload));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
-        Assert.Equal(["payload.conference_id"], Samples.ErrorFields(result));
+        Assert.Equal(["payload.conference_id"], IntakeFixture.ErrorFields(result));
     }
 
     [Fact]
-    public void Dead_letter_value_holds_the_reason_errors_and_the_event()
+    public void DeadLetterValue_HoldsTheReasonErrorsAndTheEvent()
     {
         var payload = """{"host_id":"61803","company_id":4242,"conference_id":1258835,"participant_id":"x","participant_role":"participant","meeting_url":"https://meet.example/a"}""";
 
-        var result = Samples.Intake(PersonalDataMode.Drop).Process(Samples.Envelope("enter_conference", payload));
+        var result = IntakeFixture.Intake(PersonalDataMode.Drop).Process(WebhookSamples.Envelope("enter_conference", payload));
 
-        var record = Samples.Json(result.Value);
+        var record = WebhookSamples.Parse(result.Value);
         Assert.Equal(result.EventId, record.GetProperty("event_id").GetString());
         Assert.Equal("invalid_payload", record.GetProperty("reason").GetString());
         Assert.Equal(["payload.participant_id"], record.GetProperty("errors").EnumerateObject().Select(p => p.Name));
@@ -164,7 +164,7 @@ public class PayloadErrorTests
         Assert.Equal("2022-08-24T21:00:00.000Z", record.GetProperty("received_at").GetString());
         var body = record.GetProperty("body");
         Assert.Equal("enter_conference", body.GetProperty("event").GetString());
-        Assert.Equal(Samples.Timestamp, body.GetProperty("timestamp").GetString());
+        Assert.Equal(WebhookSamples.Timestamp, body.GetProperty("timestamp").GetString());
         Assert.Equal(61803, body.GetProperty("payload").GetProperty("host_id").GetInt64());
         Assert.Equal("x", body.GetProperty("payload").GetProperty("participant_id").GetString());
         Assert.False(body.GetProperty("payload").TryGetProperty("meeting_url", out _));
@@ -172,11 +172,11 @@ public class PayloadErrorTests
     }
 
     [Fact]
-    public void Dead_letter_key_falls_back_to_host_id_when_conference_id_is_bad()
+    public void DeadLetterKey_FallsBackToHostIdWhenConferenceIdIsBad()
     {
         var payload = """{"host_id":61803,"company_id":4242,"conference_id":"oops"}""";
 
-        var result = Samples.Intake().Process(Samples.Envelope("conference_start", payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", payload));
 
         Assert.Equal(IntakeStatus.InvalidPayload, result.Status);
         Assert.Equal("61803", result.Key);

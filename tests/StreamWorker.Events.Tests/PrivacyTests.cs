@@ -11,15 +11,15 @@ public class PrivacyTests
     private const string MeetingUrl = "https://meet.example/room-1";
 
     private static string Expected(string value) =>
-        "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(Samples.HashKey, Encoding.UTF8.GetBytes(value)));
+        "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(IntakeFixture.HashKey, Encoding.UTF8.GetBytes(value)));
 
     private static JsonElement StoredPayload(PersonalDataMode mode, string eventName) =>
-        Samples.Json(Samples.Intake(mode).Process(Samples.Valid(eventName)).Value).GetProperty("payload");
+        WebhookSamples.Parse(IntakeFixture.Intake(mode).Process(WebhookSamples.Valid(eventName)).Value).GetProperty("payload");
 
     [Theory]
     [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
     [InlineData("enter_conference", "meeting_url", MeetingUrl)]
-    public void Hash_mode_stores_a_keyed_hmac(string eventName, string field, string received)
+    public void HashMode_StoresAKeyedHmac(string eventName, string field, string received)
     {
         var stored = StoredPayload(PersonalDataMode.Hash, eventName).GetProperty(field).GetString();
 
@@ -30,7 +30,7 @@ public class PrivacyTests
     [Theory]
     [InlineData("dialout_status_change", "phone_number")]
     [InlineData("enter_conference", "meeting_url")]
-    public void Drop_mode_removes_the_field(string eventName, string field)
+    public void DropMode_RemovesTheField(string eventName, string field)
     {
         var payload = StoredPayload(PersonalDataMode.Drop, eventName);
 
@@ -41,7 +41,7 @@ public class PrivacyTests
     [Theory]
     [InlineData("dialout_status_change", "phone_number", PhoneNumber)]
     [InlineData("enter_conference", "meeting_url", MeetingUrl)]
-    public void Keep_mode_stores_the_value_as_received(string eventName, string field, string received)
+    public void KeepMode_StoresTheValueAsReceived(string eventName, string field, string received)
     {
         Assert.Equal(received, StoredPayload(PersonalDataMode.Keep, eventName).GetProperty(field).GetString());
     }
@@ -49,13 +49,13 @@ public class PrivacyTests
     [Theory]
     [InlineData(PersonalDataMode.Hash)]
     [InlineData(PersonalDataMode.Drop)]
-    public void Personal_data_never_appears_in_stored_or_dead_letter_values(PersonalDataMode mode)
+    public void PersonalData_NeverAppearsInStoredOrDeadLetterValues(PersonalDataMode mode)
     {
-        var intake = Samples.Intake(mode);
-        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+        var intake = IntakeFixture.Intake(mode);
+        var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
 
-        var stored = intake.Process(Samples.Valid("dialout_status_change"));
-        var deadLetter = intake.Process(Samples.Envelope("dialout_status_change", invalid));
+        var stored = intake.Process(WebhookSamples.Valid("dialout_status_change"));
+        var deadLetter = intake.Process(WebhookSamples.Envelope("dialout_status_change", invalid));
 
         Assert.Equal(IntakeStatus.InvalidPayload, deadLetter.Status);
         foreach (var value in new[] { stored.Value, deadLetter.Value })
@@ -66,23 +66,23 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Dead_letter_body_is_hashed_like_the_stored_value()
+    public void DeadLetterBody_IsHashedLikeTheStoredValue()
     {
-        var invalid = Samples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
+        var invalid = WebhookSamples.PayloadWith("dialout_status_change", p => p["status"] = "joined");
 
-        var deadLetter = Samples.Intake().Process(Samples.Envelope("dialout_status_change", invalid));
+        var deadLetter = IntakeFixture.Intake().Process(WebhookSamples.Envelope("dialout_status_change", invalid));
 
-        var payload = Samples.Json(deadLetter.Value).GetProperty("body").GetProperty("payload");
+        var payload = WebhookSamples.Parse(deadLetter.Value).GetProperty("body").GetProperty("payload");
         Assert.Equal(Expected(PhoneNumber), payload.GetProperty("phone_number").GetString());
     }
 
     [Fact]
-    public void Different_keys_give_different_pseudonyms()
+    public void DifferentKeys_GiveDifferentPseudonyms()
     {
         var other = new WebhookIntake(
-            new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(Samples.Now));
+            new WebhookIntakeOptions { HashKey = "another-key"u8.ToArray() }, new FakeTimeProvider(IntakeFixture.Now));
 
-        var stored = Samples.Json(other.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+        var stored = WebhookSamples.Parse(other.Process(WebhookSamples.Valid("dialout_status_change")).Value).GetProperty("payload");
 
         Assert.NotEqual(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
     }
@@ -90,7 +90,7 @@ public class PrivacyTests
     [Theory]
     [InlineData(PersonalDataMode.Hash)]
     [InlineData(PersonalDataMode.Drop)]
-    public void Hashing_or_dropping_without_a_key_is_refused_at_construction(PersonalDataMode mode)
+    public void HashingOrDroppingWithoutAKey_IsRefusedAtConstruction(PersonalDataMode mode)
     {
         var options = new WebhookIntakeOptions { PersonalData = mode };
 
@@ -99,21 +99,21 @@ public class PrivacyTests
     }
 
     [Fact]
-    public void Keep_mode_needs_no_key()
+    public void KeepMode_NeedsNoKey()
     {
         var intake = new WebhookIntake(new WebhookIntakeOptions { PersonalData = PersonalDataMode.Keep }, TimeProvider.System);
 
-        Assert.Equal(IntakeStatus.Accepted, intake.Process(Samples.Valid("dialout_status_change")).Status);
+        Assert.Equal(IntakeStatus.Accepted, intake.Process(WebhookSamples.Valid("dialout_status_change")).Status);
     }
 
     [Fact]
-    public void Later_changes_to_the_options_key_do_not_change_the_intake()
+    public void LaterChangesToTheOptionsKey_DoNotChangeTheIntake()
     {
-        var options = new WebhookIntakeOptions { HashKey = [.. Samples.HashKey] };
-        var intake = new WebhookIntake(options, new FakeTimeProvider(Samples.Now));
+        var options = new WebhookIntakeOptions { HashKey = [.. IntakeFixture.HashKey] };
+        var intake = new WebhookIntake(options, new FakeTimeProvider(IntakeFixture.Now));
         options.HashKey[0] ^= 0xFF;
 
-        var stored = Samples.Json(intake.Process(Samples.Valid("dialout_status_change")).Value).GetProperty("payload");
+        var stored = WebhookSamples.Parse(intake.Process(WebhookSamples.Valid("dialout_status_change")).Value).GetProperty("payload");
 
         Assert.Equal(Expected(PhoneNumber), stored.GetProperty("phone_number").GetString());
     }

@@ -7,15 +7,15 @@ public class UnknownEventTests
     private const string Payload = """{"conference_id":"1258835","host_id":61803,"nested":{"b":[1,2.50,{"z":null}],"a":true},"big":123456789012345678901234567890}""";
 
     [Fact]
-    public void Unknown_event_is_accepted_and_stored_as_received()
+    public void UnknownEvent_IsAcceptedAndStoredAsReceived()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.False(result.IsKnownEvent);
         Assert.Equal("brand_new_event", result.EventName);
         Assert.Equal("1258835", result.Key);
-        var stored = Samples.Json(result.Value);
+        var stored = WebhookSamples.Parse(result.Value);
         Assert.Equal("brand_new_event", stored.GetProperty("event").GetString());
         using var received = JsonDocument.Parse(Payload);
         Assert.True(JsonElement.DeepEquals(received.RootElement, stored.GetProperty("payload")));
@@ -23,26 +23,26 @@ public class UnknownEventTests
     }
 
     [Fact]
-    public void Unknown_event_without_identifiers_has_no_key()
+    public void UnknownEventWithoutIdentifiers_HasNoKey()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("something_else", """{"x":1}"""));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("something_else", """{"x":1}"""));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Null(result.Key);
     }
 
     [Fact]
-    public void Unknown_event_still_gets_personal_data_protection()
+    public void UnknownEvent_StillGetsPersonalDataProtection()
     {
-        var result = Samples.Intake(PersonalDataMode.Drop).Process(Samples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
+        var result = IntakeFixture.Intake(PersonalDataMode.Drop).Process(WebhookSamples.Envelope("future_dialout", """{"host_id":1,"phone_number":"+15550000000"}"""));
 
-        Assert.False(Samples.Json(result.Value).GetProperty("payload").TryGetProperty("phone_number", out _));
+        Assert.False(WebhookSamples.Parse(result.Value).GetProperty("payload").TryGetProperty("phone_number", out _));
     }
 
     [Fact]
-    public void Unknown_event_round_trips_through_StoredEventReader()
+    public void UnknownEvent_RoundTripsThroughStoredEventReader()
     {
-        var result = Samples.Intake().Process(Samples.Envelope("brand_new_event", Payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("brand_new_event", Payload));
 
         Assert.True(StoredEventReader.TryRead(result.Value.Span, out var stored, out _));
         Assert.Equal(1258835, stored!.Fields.ConferenceId);

@@ -5,19 +5,19 @@ namespace StreamWorker.Events.Tests;
 public class ValidEventTests
 {
     [Fact]
-    public void Samples_cover_every_documented_event()
+    public void WebhookEventNames_AreThe22DocumentedEvents_MatchedCaseSensitively()
     {
         Assert.Equal(22, WebhookEventNames.All.Count);
-        Assert.Equal(WebhookEventNames.All.Order(StringComparer.Ordinal), Samples.Payloads.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(WebhookEventNames.All.Order(StringComparer.Ordinal), WebhookSamples.Payloads.Keys.Order(StringComparer.Ordinal));
         Assert.All(WebhookEventNames.All, name => Assert.True(WebhookEventNames.IsKnown(name)));
         Assert.False(WebhookEventNames.IsKnown("Conference_Start"));
     }
 
     [Theory]
-    [MemberData(nameof(Samples.EventNames), MemberType = typeof(Samples))]
-    public void Process_valid_event_is_accepted_and_stored_as_the_contract_value(string eventName)
+    [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
+    public void Process_ValidEvent_IsAcceptedAndStoredAsTheContractValue(string eventName)
     {
-        var result = Samples.Intake(PersonalDataMode.Keep).Process(Samples.Valid(eventName));
+        var result = IntakeFixture.Intake(PersonalDataMode.Keep).Process(WebhookSamples.Valid(eventName));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Empty(result.Errors);
@@ -26,60 +26,60 @@ public class ValidEventTests
         Assert.Null(result.DeadLetterReason);
         Assert.Matches("^[0-9a-f]{32}$", result.EventId);
 
-        var stored = Samples.Json(result.Value);
+        var stored = WebhookSamples.Parse(result.Value);
         Assert.Equal(["event_id", "event", "timestamp", "received_at", "payload"], stored.EnumerateObject().Select(p => p.Name));
         Assert.Equal(result.EventId, stored.GetProperty("event_id").GetString());
         Assert.Equal(eventName, stored.GetProperty("event").GetString());
-        Assert.Equal(Samples.Timestamp, stored.GetProperty("timestamp").GetString());
+        Assert.Equal(WebhookSamples.Timestamp, stored.GetProperty("timestamp").GetString());
         Assert.Equal("2022-08-24T21:00:00.000Z", stored.GetProperty("received_at").GetString());
 
         // With privacy "keep" the stored payload is the received one.
-        using var received = JsonDocument.Parse(Samples.Payloads[eventName]);
+        using var received = JsonDocument.Parse(WebhookSamples.Payloads[eventName]);
         Assert.True(JsonElement.DeepEquals(received.RootElement, stored.GetProperty("payload")));
     }
 
     [Theory]
-    [MemberData(nameof(Samples.EventNames), MemberType = typeof(Samples))]
-    public void Process_key_is_conference_id_when_present_else_host_id(string eventName)
+    [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
+    public void Process_Key_IsConferenceIdWhenPresentElseHostId(string eventName)
     {
-        var result = Samples.Intake().Process(Samples.Valid(eventName));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Valid(eventName));
 
-        var expected = Samples.Payloads[eventName].Contains("conference_id", StringComparison.Ordinal) ? "1258835" : "61803";
+        var expected = WebhookSamples.Payloads[eventName].Contains("conference_id", StringComparison.Ordinal) ? "1258835" : "61803";
         Assert.Equal(expected, result.Key);
     }
 
     [Theory]
-    [MemberData(nameof(Samples.EventNames), MemberType = typeof(Samples))]
-    public void Stored_value_round_trips_through_StoredEventReader(string eventName)
+    [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
+    public void StoredValue_RoundTripsThroughStoredEventReader(string eventName)
     {
-        var result = Samples.Intake().Process(Samples.Valid(eventName));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Valid(eventName));
 
         Assert.True(StoredEventReader.TryRead(result.Value.Span, out var stored, out var error), error);
         Assert.Equal(result.EventId, stored!.EventId);
         Assert.Equal(eventName, stored.Event);
-        Assert.Equal(DateTimeOffset.Parse(Samples.Timestamp, System.Globalization.CultureInfo.InvariantCulture), stored.Timestamp);
-        Assert.Equal(Samples.Now, stored.ReceivedAt);
+        Assert.Equal(DateTimeOffset.Parse(WebhookSamples.Timestamp, System.Globalization.CultureInfo.InvariantCulture), stored.Timestamp);
+        Assert.Equal(IntakeFixture.Now, stored.ReceivedAt);
         Assert.Equal(61803, stored.Fields.HostId);
-        using var payload = JsonDocument.Parse(Samples.Payloads[eventName]);
+        using var payload = JsonDocument.Parse(WebhookSamples.Payloads[eventName]);
         Assert.Equal(payload.RootElement.TryGetProperty("conference_id", out _) ? 1258835 : null, stored.Fields.ConferenceId);
         Assert.Equal(payload.RootElement.TryGetProperty("company_id", out _) ? 4242 : null, stored.Fields.CompanyId);
         Assert.Equal(payload.RootElement.TryGetProperty("participant_id", out _) ? 777 : null, stored.Fields.ParticipantId);
     }
 
     [Fact]
-    public void Round_trip_carries_role_reason_and_status()
+    public void RoundTrip_CarriesRoleReasonAndStatus()
     {
-        var intake = Samples.Intake();
+        var intake = IntakeFixture.Intake();
 
-        StoredEventReader.TryRead(intake.Process(Samples.Valid("leave_conference")).Value.Span, out var leave, out _);
-        StoredEventReader.TryRead(intake.Process(Samples.Valid("dialout_status_change")).Value.Span, out var dialout, out _);
+        StoredEventReader.TryRead(intake.Process(WebhookSamples.Valid("leave_conference")).Value.Span, out var leave, out _);
+        StoredEventReader.TryRead(intake.Process(WebhookSamples.Valid("dialout_status_change")).Value.Span, out var dialout, out _);
 
         Assert.Equal(("moderator", "host_kicked"), (leave!.Fields.ParticipantRole, leave.Fields.ReasonForLeaving));
         Assert.Equal("answered", dialout!.Fields.Status);
     }
 
     [Fact]
-    public void Published_example_conference_end_without_company_id_is_accepted()
+    public void PublishedExampleConferenceEndWithoutCompanyId_IsAccepted()
     {
         // Verbatim from the platform documentation, minus its stray back-tick.
         var body = """
@@ -90,11 +90,11 @@ public class ValidEventTests
             }
             """u8.ToArray();
 
-        var result = Samples.Intake().Process(body);
+        var result = IntakeFixture.Intake().Process(body);
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Equal("1258835", result.Key);
-        var payload = Samples.Json(result.Value).GetProperty("payload");
+        var payload = WebhookSamples.Parse(result.Value).GetProperty("payload");
         Assert.Equal(1258835, payload.GetProperty("conference_id").GetInt64());
         Assert.False(payload.TryGetProperty("company_id", out _));
     }
@@ -102,23 +102,23 @@ public class ValidEventTests
     [Theory]
     [InlineData("stream_preview_updated", "image_url")]
     [InlineData("conference_end", "company_id")]
-    public void Optional_field_may_be_missing_or_null(string eventName, string field)
+    public void OptionalField_MayBeMissingOrNull(string eventName, string field)
     {
-        var intake = Samples.Intake();
+        var intake = IntakeFixture.Intake();
 
-        var missing = intake.Process(Samples.Envelope(eventName, Samples.PayloadWith(eventName, p => p.Remove(field))));
-        var asNull = intake.Process(Samples.Envelope(eventName, Samples.PayloadWith(eventName, p => p[field] = null)));
+        var missing = intake.Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p.Remove(field))));
+        var asNull = intake.Process(WebhookSamples.Envelope(eventName, WebhookSamples.PayloadWith(eventName, p => p[field] = null)));
 
         Assert.Equal(IntakeStatus.Accepted, missing.Status);
         Assert.Equal(IntakeStatus.Accepted, asNull.Status);
     }
 
     [Theory]
-    [MemberData(nameof(Samples.EventNames), MemberType = typeof(Samples))]
-    public void Identifiers_sent_as_numeric_strings_are_stored_as_integers_with_the_same_event_id(string eventName)
+    [MemberData(nameof(IntakeFixture.EventNames), MemberType = typeof(IntakeFixture))]
+    public void IdentifiersSentAsNumericStrings_AreStoredAsIntegersWithTheSameEventId(string eventName)
     {
-        var intake = Samples.Intake();
-        var asStrings = Samples.PayloadWith(eventName, p =>
+        var intake = IntakeFixture.Intake();
+        var asStrings = WebhookSamples.PayloadWith(eventName, p =>
         {
             foreach (var name in p.Select(kv => kv.Key).ToList())
             {
@@ -126,26 +126,26 @@ public class ValidEventTests
             }
         });
 
-        var fromNumbers = intake.Process(Samples.Valid(eventName));
-        var fromStrings = intake.Process(Samples.Envelope(eventName, asStrings));
+        var fromNumbers = intake.Process(WebhookSamples.Valid(eventName));
+        var fromStrings = intake.Process(WebhookSamples.Envelope(eventName, asStrings));
 
         Assert.Equal(IntakeStatus.Accepted, fromStrings.Status);
         Assert.Equal(fromNumbers.EventId, fromStrings.EventId);
         Assert.Equal(fromNumbers.Key, fromStrings.Key);
         Assert.Equal(fromNumbers.Value.ToArray(), fromStrings.Value.ToArray());
         Assert.All(
-            Samples.Json(fromStrings.Value).GetProperty("payload").EnumerateObject().Where(p => p.Name.EndsWith("id", StringComparison.Ordinal)),
+            WebhookSamples.Parse(fromStrings.Value).GetProperty("payload").EnumerateObject().Where(p => p.Name.EndsWith("id", StringComparison.Ordinal)),
             p => Assert.Equal(JsonValueKind.Number, p.Value.ValueKind));
     }
 
     [Fact]
-    public void Unknown_fields_of_a_known_event_are_kept_as_received()
+    public void UnknownFieldsOfAKnownEvent_AreKeptAsReceived()
     {
-        var payload = Samples.PayloadWith("conference_start", p => p["new_field"] = new System.Text.Json.Nodes.JsonObject { ["nested"] = "x" });
+        var payload = WebhookSamples.PayloadWith("conference_start", p => p["new_field"] = new System.Text.Json.Nodes.JsonObject { ["nested"] = "x" });
 
-        var result = Samples.Intake().Process(Samples.Envelope("conference_start", payload));
+        var result = IntakeFixture.Intake().Process(WebhookSamples.Envelope("conference_start", payload));
 
         Assert.Equal(IntakeStatus.Accepted, result.Status);
-        Assert.Equal("x", Samples.Json(result.Value).GetProperty("payload").GetProperty("new_field").GetProperty("nested").GetString());
+        Assert.Equal("x", WebhookSamples.Parse(result.Value).GetProperty("payload").GetProperty("new_field").GetProperty("nested").GetString());
     }
 }

@@ -3,6 +3,7 @@ using StreamWorker.Simulator.Watch;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Integration")]
 public class AnalyticsConsumerTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using StreamWorker.Simulator.Watch;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class AnalyticsViewTests
 {
     private const string Participants = "analytics-conference-participants";

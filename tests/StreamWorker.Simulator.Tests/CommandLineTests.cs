@@ -2,6 +2,7 @@ using StreamWorker.Simulator.Cli;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class CommandLineTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class DeliveryFileTests
 {
     [Fact]

@@ -12,6 +12,7 @@ public class EventsTopicTests
     // The traffic's start: deliveries are received at their send offset after it, as through the gateway.
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    [Trait("Layer", "Integration")]
     [Fact]
     public async Task Prefill_ThenRawConsume_ReadsEveryStoredEventInTheContractFormat()
     {
@@ -31,6 +32,7 @@ public class EventsTopicTests
         Assert.True(raw.RawEventsPerS > 0);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void StoredValue_KeysByConference_NormalisesIdentifiers_HashesPersonalData_AndSharesIdsAcrossRedeliveries()
     {
@@ -54,6 +56,7 @@ public class EventsTopicTests
         Assert.DoesNotContain("5551234567", value, StringComparison.Ordinal);
     }
 
+    [Trait("Layer", "Unit")]
     [Fact]
     public void StoredValue_HostLevelEvent_IsKeyedByHost()
     {

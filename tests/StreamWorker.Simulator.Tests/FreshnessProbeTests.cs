@@ -4,6 +4,7 @@ using StreamWorker.Simulator.Load;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class FreshnessProbeTests
 {
     private static readonly long Ms = Stopwatch.Frequency / 1000;

@@ -3,6 +3,7 @@ using StreamWorker.Simulator.Load;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class LatencyRecorderTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using StreamWorker.Simulator.Noop;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Integration")]
 public class NoopServerAndLoadTests : IAsyncLifetime
 {
     private readonly Microsoft.AspNetCore.Builder.WebApplication _noop = NoopServer.Build("http://127.0.0.1:0");

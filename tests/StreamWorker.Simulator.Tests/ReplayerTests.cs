@@ -7,6 +7,7 @@ using StreamWorker.Simulator.Replay;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Integration")]
 [Collection(WebhookServerGroup.Name)]
 public class ReplayerTests(WebhookTestServer server)
 {

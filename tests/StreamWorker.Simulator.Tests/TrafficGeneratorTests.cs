@@ -2,6 +2,7 @@ using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Tests;
 
+[Trait("Layer", "Unit")]
 public class TrafficGeneratorTests(RealisticRun run) : IClassFixture<RealisticRun>
 {
     private static async Task<string> NdjsonAsync(GeneratorOptions options)
@@ -35,8 +36,8 @@ public class TrafficGeneratorTests(RealisticRun run) : IClassFixture<RealisticRu
     {
         var produced = run.Events.Select(p => p.Event).ToHashSet();
 
-        Assert.Equal(22, WebhookSpec.RequiredFields.Count);
-        Assert.Empty(WebhookSpec.RequiredFields.Keys.Except(produced));
+        Assert.Equal(22, WebhookSamples.RequiredFields.Count);
+        Assert.Empty(WebhookSamples.RequiredFields.Keys.Except(produced));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class TrafficGeneratorTests(RealisticRun run) : IClassFixture<RealisticRu
         var unknown = run.Parsed.Where(p => p.Delivery.Kind == DeliveryKind.Unknown).ToList();
 
         Assert.NotEmpty(unknown);
-        Assert.All(unknown, p => Assert.DoesNotContain(p.Event, WebhookSpec.RequiredFields.Keys));
+        Assert.All(unknown, p => Assert.DoesNotContain(p.Event, WebhookSamples.RequiredFields.Keys));
     }
 
     [Fact]
@@ -128,9 +129,9 @@ public class TrafficGeneratorTests(RealisticRun run) : IClassFixture<RealisticRu
         var viewerRejoins = run.Events.Where(p => p.Event == "enter_livestream")
             .GroupBy(p => (p.Field("conference_id"), p.Field("participant_id"))).Count(g => g.Count() > 1);
 
-        Assert.Equal(WebhookSpec.LeaveReasons.ToHashSet(), leaves);
-        Assert.Equal(WebhookSpec.LeaveReasons.ToHashSet(), viewerLeaves);
-        Assert.Equal(WebhookSpec.Roles.ToHashSet(), roles);
+        Assert.Equal(WebhookSamples.LeaveReasons.ToHashSet(), leaves);
+        Assert.Equal(WebhookSamples.LeaveReasons.ToHashSet(), viewerLeaves);
+        Assert.Equal(WebhookSamples.Roles.ToHashSet(), roles);
         Assert.True(rejoins > 10, $"{rejoins} participants rejoined");
         Assert.True(viewerRejoins > 10, $"{viewerRejoins} viewers rejoined");
     }

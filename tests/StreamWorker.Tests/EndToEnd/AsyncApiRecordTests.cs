@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Json.Schema;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -13,6 +12,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// docs/asyncapi.yaml declares for that topic: value, headers and key. A consumer generating code from the
 /// document can therefore read what is really there.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(StandaloneEndToEndGroup.Name)]
 public sealed class AsyncApiRecordTests : IAsyncLifetime
 {
@@ -26,7 +26,7 @@ public sealed class AsyncApiRecordTests : IAsyncLifetime
     public async Task DisposeAsync() => await _sw.DisposeAsync();
 
     [Fact]
-    public async Task Records_of_every_topic_match_their_AsyncApi_message()
+    public async Task RecordsOfEveryTopic_MatchTheirAsyncApiMessage()
     {
         var messages = AsyncApiDocument.Load().MessagesByTopic();
         await _sw.WaitUntilReadyAsync(Timeout);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using StreamWorker.Tests.Support;
 using StreamWorker.Tests.Support.Oracle;
 
 namespace StreamWorker.Tests.EndToEnd;
@@ -19,6 +18,7 @@ public sealed class ContractOracleTests
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(40);
     private static readonly DateTimeOffset HandWorkedStart = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
+    [Trait("Layer", "Integration")]
     [Theory]
     [InlineData("at_least_once", 1)]
     [InlineData("exactly_once", 3)]
@@ -154,6 +154,7 @@ public sealed class ContractOracleTests
     /// The oracle itself against records worked out by hand from docs/aggregates.md and docs/topology.md, so that a
     /// match with the processor means both follow the text rather than share a misreading.
     /// </summary>
+    [Trait("Layer", "Unit")]
     [Fact]
     public void Oracle_HandWorkedScenario_FollowsTheContractDecisions()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -10,6 +9,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// <c>Processor:IdleCloseAfter</c> 10 s, then nothing more. Within about 10 s the quiet partition's windows close:
 /// every (key, window) that had records gets exactly one final record, equal to its latest update.
 /// </summary>
+[Trait("Layer", "Integration")]
 public sealed class IdleCloseEndToEndTests : IAsyncLifetime
 {
     private const long Conference = 6001;

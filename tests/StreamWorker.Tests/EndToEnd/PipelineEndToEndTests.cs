@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -9,6 +8,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// HTTP posts to the gateway, through the embedded broker and the processor (role all, one process), to the
 /// output topics read by a real consumer: the exact records of docs/aggregates.md for a small scenario.
 /// </summary>
+[Trait("Layer", "Integration")]
 public sealed class PipelineEndToEndTests : IAsyncLifetime
 {
     private const long Conference = 5001;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>With the broker down nothing is acknowledged: 503 with Retry-After, not ready, and nothing stored.</summary>
+[Trait("Layer", "Integration")]
 public sealed class BrokerFaultTests
 {
     [Fact]

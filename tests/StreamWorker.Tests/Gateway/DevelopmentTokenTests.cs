@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using StreamWorker.Gateway;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Gateway;
 
+[Trait("Layer", "Integration")]
 public sealed class DevelopmentTokenTests
 {
     [Fact]

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -8,16 +7,17 @@ namespace StreamWorker.Tests.Gateway;
 /// The gateway serves its OpenAPI document, and <c>docs/openapi.json</c> is that document. CI lints the file
 /// (<c>make docs-check</c>), so what a client reads and what the gateway serves cannot drift apart.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Collection(GatewayGroup.Name)]
 public sealed class OpenApiDocumentTests(GatewayFixture fixture)
 {
     /// <summary>Set to 1 to write the served document to <c>docs/openapi.json</c> instead of comparing (<c>make openapi</c>).</summary>
     public const string UpdateVariable = "STREAMWORKER_UPDATE_OPENAPI";
 
-    private static readonly string CommittedPath = RepositoryPaths.Combine("docs", "openapi.json");
+    private static readonly string CommittedPath = RepositoryPaths.File("docs", "openapi.json");
 
     [Fact]
-    public async Task Served_document_equals_docs_openapi_json()
+    public async Task ServedDocument_EqualsDocsOpenApiJson()
     {
         var served = await ServedAsync();
 
@@ -34,7 +34,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Webhooks_operation_documents_every_status_and_Retry_After_where_the_gateway_sends_it()
+    public async Task WebhooksOperation_DocumentsEveryStatus_AndRetryAfterWhereTheGatewaySendsIt()
     {
         using var document = JsonDocument.Parse(await ServedAsync());
         var post = document.RootElement.GetProperty("paths").GetProperty("/webhooks").GetProperty("post");
@@ -58,7 +58,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Document_describes_the_health_and_metrics_endpoints()
+    public async Task Document_DescribesTheHealthAndMetricsEndpoints()
     {
         using var document = JsonDocument.Parse(await ServedAsync());
         var paths = document.RootElement.GetProperty("paths");

@@ -2,12 +2,12 @@ using System.Net;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using DotNet.Testcontainers.Builders;
-using StreamWorker.Tests.Support;
 using Testcontainers.Kafka;
 
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>The same gateway against a real Apache Kafka broker in a container, where a Docker engine exists.</summary>
+[Trait("Layer", "Integration")]
 public sealed class RealKafkaTests
 {
     [SkippableFact]

@@ -2,6 +2,7 @@ using StreamWorker.Gateway;
 
 namespace StreamWorker.Tests.Gateway;
 
+[Trait("Layer", "Unit")]
 public sealed class SigningTokenValidatorTests
 {
     [Fact]

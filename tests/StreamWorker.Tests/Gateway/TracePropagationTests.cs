@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>The request's W3C trace continues into the Kafka record, so the processor's span can link to it.</summary>
+[Trait("Layer", "Integration")]
 [Collection(GatewayGroup.Name)]
 public sealed class TracePropagationTests(GatewayFixture fixture)
 {

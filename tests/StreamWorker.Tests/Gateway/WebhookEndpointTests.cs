@@ -3,21 +3,23 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Gateway;
 
 /// <summary>POST /webhooks through the real HTTP pipeline, read back from the embedded broker with a real consumer.</summary>
+[Trait("Layer", "Integration")]
 [Collection(GatewayGroup.Name)]
 public sealed class WebhookEndpointTests(GatewayFixture fixture)
 {
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(20);
     private readonly StreamWorkerInstance _sw = fixture.Instance;
 
+    public static TheoryData<string> EventNames => new(WebhookSamples.Payloads.Keys);
+
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     [Theory]
-    [MemberData(nameof(WebhookSamples.EventNames), MemberType = typeof(WebhookSamples))]
+    [MemberData(nameof(EventNames))]
     public async Task Post_ValidEventOfEachType_Returns202AndStoresKeyHeadersAndValue(string eventName)
     {
         var timestamp = new DateTimeOffset(2026, 11, 27, 9, 30, 15, 123, TimeSpan.Zero);

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Hosting;
 
 /// <summary>A bad setting stops the process at start with a message naming the key.</summary>
+[Trait("Layer", "Integration")]
 public sealed class ConfigurationValidationTests
 {
     [Theory]

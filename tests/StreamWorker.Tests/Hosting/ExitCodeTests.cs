@@ -4,6 +4,7 @@ using StreamWorker.Hosting;
 namespace StreamWorker.Tests.Hosting;
 
 /// <summary>The process's exit code at start (docs/operations.md): 2 for any configuration error, before a port is opened.</summary>
+[Trait("Layer", "Unit")]
 public sealed class ExitCodeTests
 {
     [Theory]

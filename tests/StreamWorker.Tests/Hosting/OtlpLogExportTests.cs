@@ -11,6 +11,7 @@ using StreamWorker.Tests.Support;
 namespace StreamWorker.Tests.Hosting;
 
 /// <summary>With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, logs go to the collector as well (docs/configuration.md); never a token.</summary>
+[Trait("Layer", "Integration")]
 public sealed class OtlpLogExportTests
 {
     [Fact]

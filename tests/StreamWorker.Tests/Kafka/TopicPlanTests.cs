@@ -1,9 +1,9 @@
 using StreamWorker.Kafka;
-using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Kafka;
 
+[Trait("Layer", "Unit")]
 public sealed class TopicPlanTests
 {
     private static readonly TopicPlan DefaultPlan = TopicPlan.For(new TopicOptions(), ProcessorTopology.InternalTopics(new ProcessorOptions()));
@@ -25,7 +25,7 @@ public sealed class TopicPlanTests
     [Fact]
     public void ComposeTopicList_MatchesThePlan()
     {
-        var listed = File.ReadAllLines(RepositoryPaths.Combine("deploy", "kafka", "topics.txt"))
+        var listed = File.ReadAllLines(RepositoryPaths.File("deploy", "kafka", "topics.txt"))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0])

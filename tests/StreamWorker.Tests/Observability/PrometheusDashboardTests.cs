@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Observability;
 
@@ -10,6 +9,7 @@ namespace StreamWorker.Tests.Observability;
 /// A real Prometheus server scrapes a running StreamWorker (role all, embedded broker) while traffic flows;
 /// then every PromQL expression of every Grafana dashboard must return at least one series.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Observability")]
 [Collection(ObservabilityGroup.Name)]
 public sealed partial class PrometheusDashboardTests
@@ -115,7 +115,7 @@ public sealed partial class PrometheusDashboardTests
     /// <summary>Every target expression of every dashboard, with Grafana's variables replaced by what they mean here.</summary>
     private static IEnumerable<(string Dashboard, string Expr)> DashboardQueries()
     {
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Combine("deploy", "grafana", "dashboards"), "*.json"))
+        foreach (var file in Directory.GetFiles(RepositoryPaths.File("deploy", "grafana", "dashboards"), "*.json"))
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             foreach (var expr in Exprs(doc.RootElement))

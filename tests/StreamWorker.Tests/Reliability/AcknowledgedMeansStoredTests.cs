@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
 using StreamWorker.EmbeddedKafka;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -12,6 +11,7 @@ namespace StreamWorker.Tests.Reliability;
 /// is slowed beyond the ack timeout, fails produce requests and goes down and up; every event answered 202
 /// must then be in the events topic.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -9,6 +8,7 @@ namespace StreamWorker.Tests.Reliability;
 /// Broker faults from the gateway's side: while it cannot get an acknowledgement within Gateway:AckTimeout it
 /// answers 503 with Retry-After about that fast, readiness says so, and it recovers on its own.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class BrokerFaultRecoveryTests

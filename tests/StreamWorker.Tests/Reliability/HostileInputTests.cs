@@ -6,7 +6,6 @@ using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -15,6 +14,7 @@ namespace StreamWorker.Tests.Reliability;
 /// Hostile input: a deterministic fuzz of bodies and headers never gets a 5xx, and the gateway stays healthy
 /// with bounded memory; Kestrel's header limits and slow-client timeouts are in force.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class HostileInputTests(ITestOutputHelper output)

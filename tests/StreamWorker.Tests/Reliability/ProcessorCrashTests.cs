@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -10,6 +9,7 @@ namespace StreamWorker.Tests.Reliability;
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ProcessorCrashTests(ITestOutputHelper output)
 {
@@ -32,25 +32,25 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
         var bootstrap = cluster.BootstrapServers;
         var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(80));
-        ProcessorProcess? referenceProcess = null, first = null, restarted = null;
+        StreamWorkerProcess? referenceProcess = null, first = null, restarted = null;
         try
         {
-            referenceProcess = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
-            first = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            referenceProcess = StreamWorkerProcess.StartProcessor(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            first = StreamWorkerProcess.StartProcessor(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
             await Task.WhenAll(referenceProcess.WaitUntilReadyAsync(ReadyTimeout), first.WaitUntilReadyAsync(ReadyTimeout));
 
             var feeding = feeder.FeedAsync(TimeSpan.FromSeconds(12), stop.Token);
             var midStream = await ProcessorRunHarness.WaitUntilAsync(
                 () => feeder.Produced >= scenario.Records.Count * 4 / 10 && OutputSnapshot.HighWatermarks(bootstrap, crashed.Participants, ProcessorRunHarness.Partitions) > 0,
                 TimeSpan.FromSeconds(40));
-            Assert.True(midStream, $"no output before the kill:\n{first.RecentOutput}");
+            Assert.True(midStream, $"no output before the kill:\n{first.Output}");
             var producedAtKill = feeder.Produced;
             var outputAtKill = crashed.AnalyticsTopics.Sum(t => OutputSnapshot.HighWatermarks(bootstrap, t, ProcessorRunHarness.Partitions));
             var readBeforeKill = await first.EventsReadAsync();
             first.Kill();
 
             var restartWatch = Stopwatch.StartNew();
-            restarted = ProcessorProcess.Start(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
+            restarted = StreamWorkerProcess.StartProcessor(crashed, bootstrap, ProcessorRunHarness.StateDirectory());
             var readyAfter = await restarted.WaitUntilReadyAsync(ReadyTimeout);
             await feeding;
             var inputComplete = restartWatch.Elapsed;
@@ -107,18 +107,18 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
         using var cluster = ProcessorRunHarness.StartCluster(1, run);
         var bootstrap = cluster.BootstrapServers;
         var feeder = new ScenarioFeeder(bootstrap, records);
-        ProcessorProcess? first = null, restarted = null;
+        StreamWorkerProcess? first = null, restarted = null;
         try
         {
-            first = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            first = StreamWorkerProcess.StartProcessor(run, bootstrap, ProcessorRunHarness.StateDirectory());
             await first.WaitUntilReadyAsync(ReadyTimeout);
             await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
             Assert.True(
                 await ProcessorRunHarness.WaitUntilAsync(() => ConsumerGroupLag.Of(bootstrap, run.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0, TimeSpan.FromSeconds(30)),
-                $"the first two events were not committed:\n{first.RecentOutput}");
+                $"the first two events were not committed:\n{first.Output}");
             first.Kill();
 
-            restarted = ProcessorProcess.Start(run, bootstrap, ProcessorRunHarness.StateDirectory());
+            restarted = StreamWorkerProcess.StartProcessor(run, bootstrap, ProcessorRunHarness.StateDirectory());
             await restarted.WaitUntilReadyAsync(ReadyTimeout);
             await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
             var snapshot = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, run, records.Length, CatchUpTimeout, restarted);

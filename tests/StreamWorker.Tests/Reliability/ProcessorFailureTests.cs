@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
-using StreamWorker.Tests.Support;
 using StreamWorker.Topology.Failure;
 using Xunit.Abstractions;
 
@@ -13,6 +12,7 @@ namespace StreamWorker.Tests.Reliability;
 /// seconds. Restarted, it reads again from its last commit and ends with the output of a run without the failure.
 /// </summary>
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ProcessorFailureTests(ITestOutputHelper output)
 {
@@ -30,10 +30,10 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await new ScenarioFeeder(bootstrap, scenario.Records).FeedAsync(TimeSpan.FromSeconds(2), stop.Token);
 
-        ProcessorProcess? referenceProcess = null, first = null, restarted = null;
+        StreamWorkerProcess? referenceProcess = null, first = null, restarted = null;
         try
         {
-            referenceProcess = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            referenceProcess = StreamWorkerProcess.StartProcessor(reference, bootstrap, ProcessorRunHarness.StateDirectory());
             await referenceProcess.WaitUntilReadyAsync(Timeout);
             var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, Timeout, referenceProcess);
             referenceProcess.Terminate(TimeSpan.FromSeconds(20));
@@ -41,7 +41,7 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
             // From here the broker refuses the next produce request, whoever sends it: only the failing processor does.
             cluster.PushRequestErrors(ProduceApi, ErrorCode.MsgSizeTooLarge);
             var watch = Stopwatch.StartNew();
-            first = ProcessorProcess.Start(failing, bootstrap, ProcessorRunHarness.StateDirectory());
+            first = StreamWorkerProcess.StartProcessor(failing, bootstrap, ProcessorRunHarness.StateDirectory());
             var readiness = new List<HttpStatusCode?>();
             while (!first.HasExited && watch.Elapsed < Timeout)
             {
@@ -49,9 +49,9 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
                 await Task.Delay(50);
             }
 
-            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(5)), $"the processor did not stop:\n{first.RecentOutput}");
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromSeconds(5)) is not null, $"the processor did not stop:\n{first.Output}");
             var stoppedAfter = watch.Elapsed;
-            var log = first.RecentOutput;
+            var log = first.Output;
             output.WriteLine($"stopped after {stoppedAfter.TotalSeconds:0.0} s with exit code {first.ExitCode}; readiness seen: {string.Join(' ', readiness.Select(r => r is null ? "-" : ((int)r).ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
             Assert.Equal(ProcessorFailure.ExitCode, first.ExitCode);
             var failure = Assert.Single(log.Split('\n'), line => line.Contains("Processor stopping:", StringComparison.Ordinal));
@@ -66,7 +66,7 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
             var failedAt = firstReady < 0 ? -1 : readiness.FindIndex(firstReady, r => r == HttpStatusCode.ServiceUnavailable);
             Assert.True(failedAt < 0 || !readiness.Skip(failedAt).Contains(HttpStatusCode.OK), "readiness went back to 200 after the failure");
 
-            restarted = ProcessorProcess.Start(failing, bootstrap, ProcessorRunHarness.StateDirectory());
+            restarted = StreamWorkerProcess.StartProcessor(failing, bootstrap, ProcessorRunHarness.StateDirectory());
             await restarted.WaitUntilReadyAsync(Timeout);
             var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, Timeout, restarted);
 

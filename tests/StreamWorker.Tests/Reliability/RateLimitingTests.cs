@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>Gateway:RateLimit: a token bucket per client address on POST /webhooks only; 429 with Retry-After.</summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class RateLimitingTests

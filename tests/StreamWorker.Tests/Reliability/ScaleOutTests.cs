@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -10,6 +9,7 @@ namespace StreamWorker.Tests.Reliability;
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>
 [Collection(ProcessorProcessesGroup.Name)]
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 public sealed class ScaleOutTests(ITestOutputHelper output)
 {
@@ -32,13 +32,13 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
         var bootstrap = cluster.BootstrapServers;
         var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(140));
-        ProcessorProcess? single = null, survivor = null, stopped = null;
+        StreamWorkerProcess? single = null, survivor = null, stopped = null;
         try
         {
-            single = ProcessorProcess.Start(reference, bootstrap, ProcessorRunHarness.StateDirectory());
-            survivor = ProcessorProcess.Start(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
+            single = StreamWorkerProcess.StartProcessor(reference, bootstrap, ProcessorRunHarness.StateDirectory());
+            survivor = StreamWorkerProcess.StartProcessor(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
             await survivor.WaitUntilReadyAsync(ReadyTimeout);
-            stopped = ProcessorProcess.Start(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
+            stopped = StreamWorkerProcess.StartProcessor(scaled, bootstrap, ProcessorRunHarness.StateDirectory());
             await Task.WhenAll(single.WaitUntilReadyAsync(ReadyTimeout), stopped.WaitUntilReadyAsync(ReadyTimeout));
             await survivor.WaitUntilReadyAsync(ReadyTimeout); // RUNNING again after the rebalance that let the second one in
 
@@ -61,8 +61,8 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             var stopWatch = Stopwatch.StartNew();
             if (signal == "SIGTERM")
             {
-                Assert.True(stopped.Terminate(TimeSpan.FromSeconds(30)), $"the instance did not exit within 30 s of SIGTERM:\n{stopped.RecentOutput}");
-                Assert.True(stopped.ExitCode == 0, $"SIGTERM: exit code {stopped.ExitCode}:\n{stopped.RecentOutput}");
+                Assert.True(stopped.Terminate(TimeSpan.FromSeconds(30)), $"the instance did not exit within 30 s of SIGTERM:\n{stopped.Output}");
+                Assert.True(stopped.ExitCode == 0, $"SIGTERM: exit code {stopped.ExitCode}:\n{stopped.Output}");
             }
             else
             {
@@ -74,7 +74,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             // the leaving member's LeaveGroup at once, and then the survivor takes over when the session expires.
             var tookOver = await ProcessorRunHarness.WaitUntilAsync(() => survivor.RunningTransitions > runningBefore, TimeSpan.FromSeconds(60));
             var takeover = stopWatch.Elapsed;
-            Assert.True(tookOver, $"the survivor did not rebalance after the stop:\n{survivor.RecentOutput}");
+            Assert.True(tookOver, $"the survivor did not rebalance after the stop:\n{survivor.Output}");
 
             // The rest of the stream, all partitions now on the survivor.
             await feeder.FeedAsync(events - producedAtStop, TimeSpan.FromSeconds(6), stop.Token);

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using StreamWorker.Tests.Support;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -10,6 +9,7 @@ namespace StreamWorker.Tests.Reliability;
 /// /metrics text are searched after a run that sends them through every path: accepted, dead-lettered,
 /// rejected, unauthorized, and refused while the broker is down.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class SecretsAndPersonalDataTests(Xunit.Abstractions.ITestOutputHelper output)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using StreamWorker.EmbeddedKafka;
-using StreamWorker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -12,6 +11,7 @@ namespace StreamWorker.Tests.Reliability;
 /// A child process rather than an in-process StopAsync, because the signal handling, the host's shutdown
 /// order and the producer's flush on disposal are exactly what runs in a container.
 /// </summary>
+[Trait("Layer", "Integration")]
 [Trait("Category", "Reliability")]
 [Collection(ReliabilityGroup.Name)]
 public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
@@ -30,7 +30,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
             Brokers = 1,
             Topics = [new TopicSpec("webhook-events", 6), new TopicSpec("webhook-events-dlq", 6)],
         });
-        using var gateway = await GatewayProcess.StartAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Gateway__AckTimeout"] = "00:00:02" });
+        using var gateway = await StreamWorkerProcess.StartGatewayAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Gateway__AckTimeout"] = "00:00:02" });
         var start = DateTimeOffset.UtcNow;
 
         var loadRun = new WebhookLoad(gateway.Http, concurrency: 32);

@@ -16,7 +16,7 @@ public sealed class AsyncApiDocument
 
     public static AsyncApiDocument Load()
     {
-        using var reader = new StringReader(File.ReadAllText(RepositoryPaths.Combine("docs", "asyncapi.yaml")));
+        using var reader = new StringReader(File.ReadAllText(RepositoryPaths.File("docs", "asyncapi.yaml")));
         var yaml = new DeserializerBuilder().Build().Deserialize(reader);
         var json = new SerializerBuilder().JsonCompatible().Build().Serialize(yaml!);
         return new AsyncApiDocument(JsonNode.Parse(json)!);
@@ -34,7 +34,7 @@ public sealed class AsyncApiDocument
             var key = message["bindings"]?["kafka"]?["key"] is { } k ? Build(Inline(k)) : null;
             result[channel["address"]!.GetValue<string>()] = new AsyncApiMessage(
                 message["name"]!.GetValue<string>(),
-                Build(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Combine("docs"), payloadFile)))!),
+                Build(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.File("docs"), payloadFile)))!),
                 headers,
                 key);
         }

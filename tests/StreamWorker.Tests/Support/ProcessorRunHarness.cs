@@ -58,7 +58,7 @@ public static class ProcessorRunHarness
     /// broker, see docs/reliability.md (section 4 and 5)), the last process has read at least <paramref name="events"/>.
     /// </summary>
     public static async Task<OutputSnapshot> WaitCaughtUpAsync(
-        string bootstrapServers, ProcessorRunSettings run, int events, TimeSpan timeout, params ProcessorProcess[] processes)
+        string bootstrapServers, ProcessorRunSettings run, int events, TimeSpan timeout, params StreamWorkerProcess[] processes)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(processes);
@@ -69,7 +69,7 @@ public static class ProcessorRunHarness
         {
             if (processes.Length > 0 && processes.All(p => p.HasExited))
             {
-                throw new InvalidOperationException($"{run.ApplicationId}: every processor exited:\n{processes[^1].RecentOutput}");
+                throw new InvalidOperationException($"{run.ApplicationId}: every processor exited:\n{processes[^1].Output}");
             }
 
             lag = ConsumerGroupLag.Of(bootstrapServers, run.ApplicationId, ProcessorRunSettings.EventsTopic, Partitions);
@@ -90,7 +90,7 @@ public static class ProcessorRunHarness
 
         throw new TimeoutException(
             $"{run.ApplicationId} did not catch up within {timeout} (lag on {ProcessorRunSettings.EventsTopic} {lag}, events read by the last process {read} of {events}, output records {previous?.RecordsRead}):\n"
-            + string.Join("\n---\n", processes.Select(p => p.RecentOutput)));
+            + string.Join("\n---\n", processes.Select(p => p.Output)));
     }
 
     /// <summary>The distinct (event id, reason) pairs a run dead-lettered: a re-read late event may be written twice at-least-once.</summary>

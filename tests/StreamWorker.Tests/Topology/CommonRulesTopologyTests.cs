@@ -2,31 +2,14 @@ using System.Globalization;
 using System.Text;
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
+[Trait("Layer", "Unit")]
 public class CommonRulesTopologyTests
 {
-    [Fact]
-    public void Duplicate_MinutesLaterAfterOtherEvents_EmitsNothing()
-    {
-        using var h = new TopologyHarness();
-        h.Pipe("e1", "enter_conference", Time(0, 5), Enter(1));
-        h.Pipe("e2", "leave_conference", Time(0, 20), Leave(1));
-        h.Pipe("d1", "dialout_status_change", Time(0, 30), Dial(7, "new"));
-        var before = (Participants: h.Participants.Count, Dialout: h.Dialout.Count);
-
-        h.Pipe("e1", "enter_conference", Time(0, 5), Enter(1));
-        h.Pipe("d1", "dialout_status_change", Time(0, 30), Dial(7, "new"));
-        h.Pipe("e3", "enter_conference", Time(0, 50), Enter(2));
-
-        Assert.Equal((before.Participants + 1, before.Dialout), (h.Participants.Count, h.Dialout.Count));
-        Assert.Equal(ParticipantsJson(0, joins: 2, leaves: 1, concurrent: 1, peak: 1, userExit: 1), h.Participants[^1].Json);
-        Assert.Empty(h.DeadLetters);
-    }
-
     [Fact]
     public void LateBeyondGrace_ChangesNothing_AndIsDeadLetteredOnceWithTheEvent()
     {

@@ -4,6 +4,7 @@ using StreamWorker.Topology.State;
 
 namespace StreamWorker.Tests.Topology;
 
+[Trait("Layer", "Unit")]
 public sealed class CompactKeyValueStoreTests
 {
     private readonly CompactKeyValueStore store = new("stage");

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Json.Schema;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
 /// <summary>The records the topology emits match the JSON Schemas published for analytics consumers (docs/schemas).</summary>
+[Trait("Layer", "Unit")]
 public class OutputSchemaTests
 {
     private static readonly Lazy<string> SchemaDirectory = new(() =>

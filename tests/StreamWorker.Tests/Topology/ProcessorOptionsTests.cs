@@ -7,6 +7,7 @@ using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;
 
+[Trait("Layer", "Unit")]
 public class ProcessorOptionsTests
 {
     private static readonly ProcessorOptionsValidator Validator = new();

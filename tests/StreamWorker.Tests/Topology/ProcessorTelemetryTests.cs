@@ -1,11 +1,12 @@
 using System.Diagnostics.Metrics;
 using StreamWorker.Telemetry;
 using StreamWorker.Tests.Support;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
+[Trait("Layer", "Unit")]
 public sealed class ProcessorTelemetryTests : IDisposable
 {
     private readonly ProcessorTelemetry telemetry = new(new TestMeterFactory(), TimeProvider.System);

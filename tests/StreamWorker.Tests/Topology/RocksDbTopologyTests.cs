@@ -1,11 +1,12 @@
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
 /// <summary><c>Processor:StateStore=rocksdb</c> keeps the same state as the in-memory default.</summary>
+[Trait("Layer", "Unit")]
 public sealed class RocksDbTopologyTests : IDisposable
 {
     private readonly string stateDirectory = Path.Combine(Path.GetTempPath(), "streamworker-tests-" + Guid.NewGuid().ToString("N"));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using StreamWorker.Aggregates;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
@@ -10,6 +10,7 @@ namespace StreamWorker.Tests.Topology;
 /// The wiring adds nothing and loses nothing: a long mixed sequence (two conferences in one partition, two
 /// companies, re-deliveries, out-of-order and late events) gives exactly the records the pure aggregates compute.
 /// </summary>
+[Trait("Layer", "Unit")]
 public class TopologyEquivalenceTests
 {
     private static readonly string[] Statuses = ["new", "dialed", "answered", "rejected", "noanswer", "cancelled", "notenabled"];

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Telemetry;
 using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Topology.Scenario;
-using static StreamWorker.Tests.Topology.TopologyHarness;
+using static StreamWorker.Tests.Support.Topology.Scenario;
+using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 
 /// <summary>Final records: one per window when stream time passes its end plus grace, and idle close on a quiet partition.</summary>
+[Trait("Layer", "Unit")]
 public sealed class WindowCompletionTopologyTests : IDisposable
 {
     private readonly FakeTimeProvider wallClock = new(Origin.AddMinutes(2));
@@ -49,6 +50,24 @@ public sealed class WindowCompletionTopologyTests : IDisposable
 
         Assert.Equal(before, h.Participants.Count);
         Assert.Equal("\"late\"", Assert.Single(h.DeadLetters).Field("event_id"));
+    }
+
+    [Fact]
+    public void DialoutWindow_GetsItsFinalRecordAfterTheDialoutGrace_AndALaterOutcomeIsDeadLetteredAsLate()
+    {
+        using var h = new TopologyHarness();
+        h.Pipe("d1", "dialout_status_change", Time(0), Dial(1, "new"));
+        h.Pipe("d2", "dialout_status_change", Time(14), Dial(2, "new"));
+        h.Pipe("d3", "dialout_status_change", Time(29, 59), Dial(1, "answered"));
+        // The window [0,15) closes at stream time 30:00, and this event's own time brings stream time there.
+        h.Pipe("d4", "dialout_status_change", Time(30), Dial(2, "answered"));
+
+        // The last update, then (stream time 30:00 closed the window) the same record as the window's final one.
+        Assert.Equal(DialoutJson(0, attempts: 2, rate: "1", answered: 1, pending: 1), h.Dialout[^2].Json);
+        Assert.Equal(DialoutJson(0, attempts: 2, rate: "1", answered: 1, pending: 1, final: true), h.Dialout[^1].Json);
+        var late = Assert.Single(h.DeadLetters);
+        Assert.Equal("\"d4\"", late.Field("event_id"));
+        Assert.Equal("\"late\"", late.Field("reason"));
     }
 
     [Fact]

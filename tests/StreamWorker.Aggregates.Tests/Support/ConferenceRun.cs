@@ -1,0 +1,128 @@
+using StreamWorker.Aggregates;
+
+namespace StreamWorker.Aggregates.Tests.Support;
+
+/// <summary>
+/// Drives both stages as the topology does, in memory: one partition, events at consecutive offsets, dial-out
+/// changes fed to the company stage, final records collected as windows close.
+/// </summary>
+internal sealed class ConferenceRun
+{
+    private readonly ConferenceStage conferences;
+    private readonly CompanyDialoutStage companies;
+    private long offset;
+    private long changeOffset;
+
+    public ConferenceRun(AggregateSettings? settings = null, MemoryStageStore? store = null, long firstOffset = 0)
+    {
+        Settings = settings ?? AggregateSettings.Default;
+        Store = store ?? new MemoryStageStore();
+        conferences = new ConferenceStage(Settings, Store);
+        companies = new CompanyDialoutStage(Settings, CompanyStore);
+        offset = firstOffset;
+    }
+
+    public AggregateSettings Settings { get; }
+    public MemoryStageStore Store { get; }
+    public MemoryStageStore CompanyStore { get; } = new();
+    public List<ConferenceStepResult> Results { get; } = [];
+    public List<DialoutAnswerRateRecord> DialoutRecords { get; } = [];
+    public List<ParticipantsRecord> FinalParticipants { get; } = [];
+    public List<LivestreamChurnRecord> FinalChurn { get; } = [];
+    public List<DialoutAnswerRateRecord> FinalDialout { get; } = [];
+
+    /// <summary>Every attempt change and window-closed notice sent to the company stage, in order (the repartition topic).</summary>
+    public List<DialoutAttemptChange> SentChanges { get; } = [];
+
+    /// <summary>Every participants record emitted, updates and final records, in order.</summary>
+    public List<ParticipantsRecord> ParticipantsRecords { get; } = [];
+
+    /// <summary>Every churn record emitted, updates and final records, in order.</summary>
+    public List<LivestreamChurnRecord> ChurnRecords { get; } = [];
+
+    public long StreamTime => conferences.StreamTimeMs ?? long.MinValue;
+
+    public DialoutAnswerRateRecord LastDialout => DialoutRecords[^1];
+
+    /// <summary>True while the conference stage remembers <paramref name="eventId"/> of <see cref="Events.Conference"/>.</summary>
+    public bool HasSeen(string eventId) => Store.Read(StateKeys.Seen(Events.Conference, eventId)) is not null;
+
+    /// <summary>Participants present in <see cref="Events.Conference"/>, read from the store's keys.</summary>
+    public IReadOnlySet<long> Participants => Present("p");
+
+    /// <summary>Livestream viewers present in <see cref="Events.Conference"/>.</summary>
+    public IReadOnlySet<long> Viewers => Present("v");
+
+    public ConferenceStepResult Apply(AggregateEvent e)
+    {
+        var result = conferences.Process(e, offset++);
+        Results.Add(result);
+        FinalParticipants.AddRange(result.Closed.Participants);
+        FinalChurn.AddRange(result.Closed.LivestreamChurn);
+        ParticipantsRecords.AddRange(result.Closed.Participants);
+        ChurnRecords.AddRange(result.Closed.LivestreamChurn);
+
+        if (result.DialoutChange is { } change) ApplyChange(change);
+        result.Closed.DialoutClosed.ForEach(ApplyChange);
+        if (result.Participants is { } p) ParticipantsRecords.Add(p);
+        if (result.LivestreamChurn is { } c) ChurnRecords.Add(c);
+        return result;
+    }
+
+    public ConferenceRun ApplyAll(params AggregateEvent[] events)
+    {
+        foreach (var e in events) Apply(e);
+        return this;
+    }
+
+    /// <summary>Advances stream time as an event of another conference in the same partition would.</summary>
+    public void AdvanceStreamTime(long time) => Collect(conferences.Observe(time, offset++));
+
+    /// <summary>Feeds an attempt change to the company stage (as the repartition topic delivers it).</summary>
+    public void ApplyChange(DialoutAttemptChange change)
+    {
+        SentChanges.Add(change);
+        if (companies.Apply(change, changeOffset++).Record is not { } record) return;
+        DialoutRecords.Add(record);
+        if (record.Final) FinalDialout.Add(record);
+    }
+
+    /// <summary>A commit of both stages (deferred deletes run at the second commit after they were made).</summary>
+    public void Commit()
+    {
+        Store.Commit();
+        CompanyStore.Commit();
+    }
+
+    /// <summary>The conference store's keys and values, without offsets and without the stream time (which every event moves).</summary>
+    public string Fingerprint() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(Store.Read(k)!)));
+
+    private static string Describe(StateValue value) =>
+        value switch
+        {
+            KeyChunk chunk => string.Join(",", chunk.Items),
+            SeenEvent seen => (seen with { Offset = 0, FirstOffset = 0 }).ToString(),
+            _ => (value with { Offset = 0 }).ToString(),
+        };
+
+    private void Collect(ClosedWindows closed)
+    {
+        FinalParticipants.AddRange(closed.Participants);
+        FinalChurn.AddRange(closed.LivestreamChurn);
+        ParticipantsRecords.AddRange(closed.Participants);
+        ChurnRecords.AddRange(closed.LivestreamChurn);
+        closed.DialoutClosed.ForEach(ApplyChange);
+    }
+
+    private HashSet<long> Present(string kind)
+    {
+        if (Store.Read(StateKeys.Summary(Events.Conference)) is not ConferenceSummary summary) return [];
+        var generation = kind == "p" ? summary.ParticipantGeneration : summary.ViewerGeneration;
+        var prefix = $"{kind}/{Events.Conference}/";
+        return Store.Keys
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Where(k => Store.Read(k) is PresenceValue { Present: true } p && p.Generation == generation)
+            .Select(k => long.Parse(k[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
+            .ToHashSet();
+    }
+}

@@ -1,0 +1,34 @@
+using StreamWorker.Aggregates;
+
+namespace StreamWorker.Aggregates.Tests.Support;
+
+/// <summary>Terse builders for test events. Times are minutes:seconds after a fixed, window-aligned origin.</summary>
+internal static class Events
+{
+    public const long Conference = 1001;
+    public const long Company = 77;
+    public const long Host = 5;
+
+    /// <summary>2022-08-24T20:00:00.000Z, aligned to every window size of the contract.</summary>
+    public static readonly long Origin = DateTimeOffset.Parse("2022-08-24T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+
+    public static long At(int minutes, int seconds = 0) => Origin + (minutes * 60_000L) + (seconds * 1_000L);
+
+    public static AggregateEvent Enter(string id, long time, long participant, long? company = Company, long? host = Host) =>
+        new(id, AggregateEventKind.EnterConference, time, Conference, company, host, participant, null, null);
+
+    public static AggregateEvent Leave(string id, long time, long participant, LeaveReason reason = LeaveReason.UserExit) =>
+        new(id, AggregateEventKind.LeaveConference, time, Conference, Company, Host, participant, reason, null);
+
+    public static AggregateEvent End(string id, long time, long? company = null, long? host = Host) =>
+        new(id, AggregateEventKind.ConferenceEnd, time, Conference, company, host, null, null, null);
+
+    public static AggregateEvent Watch(string id, long time, long viewer) =>
+        new(id, AggregateEventKind.EnterLivestream, time, Conference, Company, Host, viewer, null, null);
+
+    public static AggregateEvent StopWatching(string id, long time, long viewer, LeaveReason reason = LeaveReason.UserExit) =>
+        new(id, AggregateEventKind.LeaveLivestream, time, Conference, Company, Host, viewer, reason, null);
+
+    public static AggregateEvent Dial(string id, long time, long participant, DialoutStatus status, long company = Company) =>
+        new(id, AggregateEventKind.DialoutStatusChange, time, Conference, company, Host, participant, null, status);
+}

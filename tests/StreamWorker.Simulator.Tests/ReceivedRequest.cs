@@ -1,4 +1,0 @@
-namespace StreamWorker.Simulator.Tests;
-
-/// <summary>What the test server saw of one request.</summary>
-public sealed record ReceivedRequest(string Body, string Token, string ContentType);

@@ -1,0 +1,7 @@
+namespace StreamWorker.Simulator.Tests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class WebhookServerGroup : ICollectionFixture<WebhookTestServer>
+{
+    public const string Name = "webhook test server";
+}

@@ -1,7 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace StreamWorker.Tests.Reliability;
-
-/// <summary>Source-generated JSON for quoting a string (a payload is a JSON string holding JSON).</summary>
-[JsonSerializable(typeof(string))]
-internal sealed partial class StringJson : JsonSerializerContext;
