@@ -8,14 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// comes back from the changelog topics and the final output equals a run over the same input that never
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
-[Collection(ProcessorProcessesGroup.Name)]
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-public sealed class ProcessorCrashTests(ITestOutputHelper output)
+public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorProcessesTest
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
-
     [Theory]
     [InlineData("at_least_once", 1, false)]
     [InlineData("exactly_once", 3, false)]

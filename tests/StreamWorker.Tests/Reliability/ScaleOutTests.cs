@@ -8,14 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>
-[Collection(ProcessorProcessesGroup.Name)]
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-public sealed class ScaleOutTests(ITestOutputHelper output)
+public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcessesTest
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
-
     [Theory]
     [InlineData("SIGTERM", false)]
     [InlineData("SIGKILL", false)]
