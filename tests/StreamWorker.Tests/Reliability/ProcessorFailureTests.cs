@@ -66,9 +66,7 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorP
             await restarted.WaitUntilReadyAsync(ReadyTimeout);
             var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, CatchUpTimeout, restarted);
 
-            var differences = actual.Differences(expected);
-            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the failure:\n{actual.Describe(expected)}");
-            Assert.Equal(ProcessorRunHarness.DeadLetters(bootstrap, reference), ProcessorRunHarness.DeadLetters(bootstrap, failing));
+            ProcessorRunHarness.AssertSameOutput(output, bootstrap, reference, expected, failing, actual, "after the failure");
         }
         finally
         {
