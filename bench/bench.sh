@@ -50,32 +50,11 @@ logs=${TMPDIR:-/tmp}/streamworker-bench
 mkdir -p "$logs"
 load_start=$(cut -d' ' -f1 /proc/loadavg)
 
-started_pids=()
-cleanup() {
-  for pid in "${started_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${started_pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  started_pids=()
-}
-stop_pid() { # pid: stop one process this script started
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$1" 2>/dev/null || true
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+cleanup() { stop_started; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-wait_for() { # url seconds pid
-  for _ in $(seq 1 "$2"); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    kill -0 "$3" 2>/dev/null || { echo "process $3 exited before $1 answered" >&2; return 1; }
-    sleep 1
-  done
-  echo "$1 did not answer within $2 s" >&2
-  return 1
-}
 
 peak_rss_mb() { # pid -> MB or null
   local mb

@@ -51,27 +51,14 @@ logs=${TMPDIR:-/tmp}/streamworker-bench
 state_dir="$logs/state-$app_id"
 mkdir -p "$logs"
 
-started_pids=()
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 cleanup() {
-  for pid in "${started_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${started_pids[@]}"; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  stop_started
   rm -rf "$state_dir"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-wait_for() { # url seconds pid
-  for _ in $(seq 1 "$2"); do
-    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
-    kill -0 "$3" 2>/dev/null || { echo "process $3 exited before $1 answered" >&2; return 1; }
-    sleep 1
-  done
-  echo "$1 did not answer within $2 s" >&2
-  return 1
-}
 
 processed() { # events counted by the processor so far (all types and outcomes); 0 while /metrics does not answer
   local metrics
@@ -95,12 +82,6 @@ start_broker() { # application id: the embedded broker alone, with the processor
   broker_pid=$!
   started_pids+=("$broker_pid")
   wait_for "http://127.0.0.1:$broker_http_port/healthz" 60 "$broker_pid"
-}
-
-stop_pid() { # pid: stop one process this script started
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$1" 2>/dev/null || true
 }
 
 run_processor() { # application id, state dir, events, timeout, mark: sets proc_rate proc_seconds proc_count proc_rss mark_rate

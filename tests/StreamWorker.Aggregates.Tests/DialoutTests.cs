@@ -20,15 +20,6 @@ public class DialoutTests
     }
 
     [Fact]
-    public void AnsweredThenRejected_StaysAnswered()
-    {
-        var run = new ConferenceRun().ApplyAll(
-            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.Answered), Dial("c", At(2), 1, DialoutStatus.Rejected));
-
-        Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
-    }
-
-    [Fact]
     public void RejectedThenAnswered_BecomesAnswered_SubtractingTheOldOutcome()
     {
         var run = new ConferenceRun().ApplyAll(
@@ -40,13 +31,20 @@ public class DialoutTests
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), run.LastDialout);
     }
 
-    [Fact]
-    public void FirstFinalStatusWins_OverALaterOne()
+    public static TheoryData<DialoutStatus, DialoutStatus, DialoutAnswerRateRecord> FinalThenLaterStatus() => new()
+    {
+        { DialoutStatus.Answered, DialoutStatus.Rejected, Window(At(0), 1, answered: 1, rate: 1.0) }, // pressed 2 after answering
+        { DialoutStatus.NoAnswer, DialoutStatus.Cancelled, Window(At(0), 1, noAnswer: 1, rate: 0.0) },
+    };
+
+    [Theory]
+    [MemberData(nameof(FinalThenLaterStatus))]
+    public void FirstFinalStatusWins_OverALaterOne(DialoutStatus first, DialoutStatus later, DialoutAnswerRateRecord expected)
     {
         var run = new ConferenceRun().ApplyAll(
-            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, DialoutStatus.NoAnswer), Dial("c", At(2), 1, DialoutStatus.Cancelled));
+            Dial("a", At(0), 1, DialoutStatus.New), Dial("b", At(1), 1, first), Dial("c", At(2), 1, later));
 
-        Assert.Equal(Window(At(0), 1, noAnswer: 1, rate: 0.0), run.LastDialout);
+        Assert.Equal(expected, run.LastDialout);
     }
 
     [Fact]

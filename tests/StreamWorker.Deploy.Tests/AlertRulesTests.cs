@@ -16,11 +16,10 @@ public sealed partial class AlertRulesTests
     [SkippableFact]
     public void AlertRules_PassPromtoolUnitTests_OneFiringAndOneQuietCaseEach()
     {
-        var promtool = ExternalTool.FindOnPath("promtool");
-        Skip.If(promtool is null, "promtool is not installed (Debian package prometheus): alert rules not tested");
+        var promtool = ExternalTool.RequireOnPath("promtool", "prometheus", "alert rules not tested");
 
-        var check = ExternalTool.Run(promtool!, ["check", "rules", RulesFile]);
-        var test = ExternalTool.Run(promtool!, ["test", "rules", "deploy/prometheus/alerts.test.yml"]);
+        var check = ExternalTool.Run(promtool, ["check", "rules", RulesFile]);
+        var test = ExternalTool.Run(promtool, ["test", "rules", "deploy/prometheus/alerts.test.yml"]);
 
         Assert.True(check.ExitCode == 0, check.Output);
         Assert.True(test.ExitCode == 0, test.Output);

@@ -15,8 +15,7 @@ public sealed class DashboardPromQlSyntaxTests : IDisposable
     [SkippableFact]
     public void EveryDashboardExpression_IsValidPromQl()
     {
-        var promtool = ExternalTool.FindOnPath("promtool");
-        Skip.If(promtool is null, "promtool is not installed (Debian package prometheus): PromQL syntax not checked");
+        var promtool = ExternalTool.RequireOnPath("promtool", "prometheus", "PromQL syntax not checked");
 
         var expressions = GrafanaDashboard.FileNames()
             .SelectMany(name => GrafanaDashboard.Load(name).Expressions().Concat(GrafanaDashboard.Load(name).VariableSeriesSelectors()))
@@ -31,7 +30,7 @@ public sealed class DashboardPromQlSyntaxTests : IDisposable
         var ruleFile = Path.Combine(_workDirectory, "dashboards.rules.yml");
         File.WriteAllText(ruleFile, rules.ToString());
 
-        var result = ExternalTool.Run(promtool!, ["check", "rules", ruleFile]);
+        var result = ExternalTool.Run(promtool, ["check", "rules", ruleFile]);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains($"SUCCESS: {expressions.Count} rules found", result.Output, StringComparison.Ordinal);

@@ -9,8 +9,7 @@ public sealed partial class MakeHelpTests
     [SkippableFact]
     public void MakeHelp_ListsEveryTarget()
     {
-        var make = ExternalTool.FindOnPath("make");
-        Skip.If(make is null, "make is not installed");
+        var make = ExternalTool.RequireOnPath("make", "make");
         var makefiles = new[] { "Makefile" }
             .Concat(Directory.GetFiles(RepositoryPaths.File("deploy", "make"), "*.mk"))
             .Concat(Directory.GetFiles(RepositoryPaths.File("bench"), "*.mk"));
@@ -22,7 +21,7 @@ public sealed partial class MakeHelpTests
             .Where(name => name != "help")
             .ToHashSet(StringComparer.Ordinal);
 
-        var help = ExternalTool.Run(make!, ["--no-print-directory", "help"]);
+        var help = ExternalTool.Run(make, ["--no-print-directory", "help"]);
 
         Assert.Equal(0, help.ExitCode);
         var listed = Word().Matches(help.Output).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);

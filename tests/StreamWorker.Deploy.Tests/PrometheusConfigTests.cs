@@ -6,10 +6,9 @@ public sealed class PrometheusConfigTests
     [SkippableFact]
     public void ComposePrometheusConfig_PassesPromtoolCheck()
     {
-        var promtool = ExternalTool.FindOnPath("promtool");
-        Skip.If(promtool is null, "promtool is not installed (Debian package prometheus): deploy/prometheus/prometheus.yml not checked");
+        var promtool = ExternalTool.RequireOnPath("promtool", "prometheus", "deploy/prometheus/prometheus.yml not checked");
 
-        var result = ExternalTool.Run(promtool!, ["check", "config", "deploy/prometheus/prometheus.yml"]);
+        var result = ExternalTool.Run(promtool, ["check", "config", "deploy/prometheus/prometheus.yml"]);
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("SUCCESS", result.Output, StringComparison.Ordinal);

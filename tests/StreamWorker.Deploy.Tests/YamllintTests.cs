@@ -7,11 +7,10 @@ public sealed class YamllintTests
     [SkippableFact]
     public void ChartValuesComposeAndDeployFiles_PassYamllint()
     {
-        var yamllint = ExternalTool.FindOnPath("yamllint");
-        Skip.If(yamllint is null, "yamllint is not installed (Debian package yamllint): YAML files not linted");
+        var yamllint = ExternalTool.RequireOnPath("yamllint", "yamllint", "YAML files not linted");
 
         var result = ExternalTool.Run(
-            yamllint!,
+            yamllint,
             ["--strict", "--format", "parsable", "-c", ".yamllint", "charts/stream-worker/values.yaml", "charts/stream-worker/ci", "charts/stream-worker/Chart.yaml", "docker-compose.yml", "deploy"]);
 
         Assert.True(result.ExitCode == 0, result.Output);
@@ -20,14 +19,13 @@ public sealed class YamllintTests
     [SkippableFact]
     public void Yamllint_ReportsAProblemInABrokenFile()
     {
-        var yamllint = ExternalTool.FindOnPath("yamllint");
-        Skip.If(yamllint is null, "yamllint is not installed (Debian package yamllint)");
+        var yamllint = ExternalTool.RequireOnPath("yamllint", "yamllint");
         var broken = Path.Combine(Path.GetTempPath(), $"streamworker-broken-{Guid.NewGuid():N}.yml");
         File.WriteAllText(broken, "key: value\nkey: duplicate\n");
         try
         {
             // Guards the check above: the configuration must not silence real errors.
-            var result = ExternalTool.Run(yamllint!, ["--format", "parsable", "-c", ".yamllint", broken]);
+            var result = ExternalTool.Run(yamllint, ["--format", "parsable", "-c", ".yamllint", broken]);
 
             Assert.NotEqual(0, result.ExitCode);
             Assert.Contains("key-duplicates", result.Output, StringComparison.Ordinal);

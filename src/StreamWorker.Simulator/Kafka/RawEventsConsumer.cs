@@ -13,14 +13,7 @@ internal sealed class RawEventsConsumer(string bootstrapServers, string topic)
 {
     public RawConsumeResult Run(long expected, TimeSpan idleTimeout, CancellationToken cancellationToken)
     {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = $"streamworker-raw-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-            AllowAutoCreateTopics = false,
-        };
+        var config = WatchingConsumerConfig.Create(bootstrapServers, "streamworker-raw");
         long records = 0, unparsable = 0;
         long checksum = 0;
         Stopwatch? clock = null;

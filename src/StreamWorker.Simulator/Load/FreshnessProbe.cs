@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
+using StreamWorker.Simulator.Kafka;
 
 namespace StreamWorker.Simulator.Load;
 
@@ -56,15 +57,8 @@ internal sealed class FreshnessProbe(string bootstrapServers, string topic)
 
     private void Run(CancellationToken cancellationToken)
     {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = $"streamworker-freshness-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-            AllowAutoCreateTopics = false,
-            FetchWaitMaxMs = 10,
-        };
+        var config = WatchingConsumerConfig.Create(bootstrapServers, "streamworker-freshness");
+        config.FetchWaitMaxMs = 10;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
             .SetPartitionsAssignedHandler((_, _) => _assigned = true)
             .SetLogHandler((_, _) => { })

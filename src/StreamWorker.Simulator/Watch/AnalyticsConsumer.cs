@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamWorker.Simulator.Kafka;
 
 namespace StreamWorker.Simulator.Watch;
 
@@ -20,16 +21,8 @@ internal sealed class AnalyticsConsumer(string bootstrapServers, AnalyticsView v
 
     private void Run(CancellationToken cancellationToken)
     {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = $"streamworker-watch-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-            EnablePartitionEof = false,
-            AllowAutoCreateTopics = false,
-            TopicMetadataRefreshIntervalMs = 5_000,
-        };
+        var config = WatchingConsumerConfig.Create(bootstrapServers, "streamworker-watch");
+        config.TopicMetadataRefreshIntervalMs = 5_000;
         using var consumer = new ConsumerBuilder<string, string>(config)
             .SetErrorHandler((_, error) => NoteError(error.Reason))
             .SetLogHandler((_, _) => { }) // librdkafka's own log lines would tear the live table

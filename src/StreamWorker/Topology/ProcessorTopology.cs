@@ -58,7 +58,7 @@ public static class ProcessorTopology
             .MapValues((v, _) => v.Change!, "dialout-changes")
             .Repartition(Repartitioned<string, DialoutAttemptChange>.As(DialoutRepartition)
                 .WithKeySerdes(new StringSerDes())
-                .WithValueSerdes(new AttemptChangeSerDes()))
+                .WithValueSerdes(new CodecSerDes<DialoutAttemptChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
             .Transform(
                 TransformerBuilder.New<string, DialoutAttemptChange, string, byte[]>()
                     .Transformer<StageTransformer<DialoutAttemptChange, byte[]>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits)))
@@ -99,7 +99,7 @@ public static class ProcessorTopology
     private static IStoreBuilder StageStore(string name, ProcessorOptions options, CommitSignals commits)
     {
         IKeyValueBytesStoreSupplier supplier = options.UseRocksDb ? Stores.PersistentKeyValueStore(name) : new CompactKeyValueStoreSupplier(name);
-        return Stores.KeyValueStoreBuilder(new CommitReportingStoreSupplier(supplier, commits), new StringSerDes(), new StateValueSerDes())
+        return Stores.KeyValueStoreBuilder(new CommitReportingStoreSupplier(supplier, commits), new StringSerDes(), new CodecSerDes<StateValue>(StateValueCodec.Serialize, StateValueCodec.Deserialize))
             .WithLoggingEnabled(new Dictionary<string, string>());
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 
-
 namespace StreamWorker.Deploy.Tests.Support;
 
 /// <summary>Runs a command-line tool with a time limit and captures its output.</summary>
@@ -12,6 +11,16 @@ internal static class ExternalTool
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The tool's path; skips the calling test when it is not installed.</summary>
+    /// <param name="debianPackage">Where to get it, for the skip reason.</param>
+    /// <param name="notChecked">What stays unchecked without it, for the skip reason.</param>
+    public static string RequireOnPath(string name, string debianPackage, string? notChecked = null)
+    {
+        var path = FindOnPath(name);
+        Skip.If(path is null, $"{name} is not installed (Debian package {debianPackage})" + (notChecked is null ? "" : ": " + notChecked));
+        return path!;
     }
 
     public static ToolResult Run(

@@ -12,37 +12,35 @@ namespace StreamWorker.Tests.EndToEnd;
 /// docs/asyncapi.yaml declares for that topic: value, headers and key. A consumer generating code from the
 /// document can therefore read what is really there.
 /// </summary>
-[Trait("Layer", "Integration")]
 [Collection(StandaloneEndToEndGroup.Name)]
-public sealed class AsyncApiRecordTests : IAsyncLifetime
+public sealed class AsyncApiRecordTests() : RoleAllTest(Conference, 88, 4, T0)
 {
     private const long Conference = 6001;
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
-    private StreamWorkerInstance _sw = null!;
-
-    public async Task InitializeAsync() => _sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Role"] = "all" });
-
-    public async Task DisposeAsync() => await _sw.DisposeAsync();
 
     [Fact]
     public async Task RecordsOfEveryTopic_MatchTheirAsyncApiMessage()
     {
         var messages = AsyncApiDocument.Load().MessagesByTopic();
-        await _sw.WaitUntilReadyAsync(Timeout);
+        await Sw.WaitUntilReadyAsync(Timeout);
 
-        await Post(HttpStatusCode.Accepted, "enter_conference", 5, ("participant_id", 1));
-        await Post(HttpStatusCode.Accepted, "enter_livestream", 10, ("participant_id", 2));
-        await Post(HttpStatusCode.Accepted, "leave_livestream", 20, ("participant_id", 2), ("reason_for_leaving", "user_dropped"));
-        await Post(HttpStatusCode.Accepted, "dialout_status_change", 30, ("participant_id", 3), ("status", "answered"));
-        await Post(HttpStatusCode.UnprocessableEntity, "leave_conference", 40, ("participant_id", "not-a-number"));
-        using (var unknown = await _sw.PostAsync(WebhookSamples.Body("brand_new_event", """{"x":1}""", T0.AddSeconds(45))))
+        await PostAcceptedAsync("enter_conference", 5, ("participant_id", 1));
+        await PostAcceptedAsync("enter_livestream", 10, ("participant_id", 2));
+        await PostAcceptedAsync("leave_livestream", 20, ("participant_id", 2), ("reason_for_leaving", "user_dropped"));
+        await PostAcceptedAsync("dialout_status_change", 30, ("participant_id", 3), ("status", "answered"));
+        using (var invalid = await PostAsync("leave_conference", 40, ("participant_id", "not-a-number")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        }
+
+        using (var unknown = await Sw.PostAsync(WebhookSamples.Body("brand_new_event", """{"x":1}""", T0.AddSeconds(45))))
         {
             Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         }
 
-        await Post(HttpStatusCode.Accepted, "conference_start", 60 * 60);
-        await Post(HttpStatusCode.Accepted, "enter_conference", 50, ("participant_id", 4)); // late: dead-lettered by the processor
+        await PostAcceptedAsync("conference_start", 60 * 60);
+        await PostAcceptedAsync("enter_conference", 50, ("participant_id", 4)); // late: dead-lettered by the processor
 
         var expectedCounts = new Dictionary<string, int>(StringComparer.Ordinal)
         {
@@ -55,7 +53,7 @@ public sealed class AsyncApiRecordTests : IAsyncLifetime
         Assert.Equal(expectedCounts.Keys.Order(StringComparer.Ordinal), messages.Keys.Order(StringComparer.Ordinal));
         foreach (var (topic, atLeast) in expectedCounts)
         {
-            var records = _sw.Reader(topic).ReadUntil(r => r.Count >= atLeast, Timeout);
+            var records = Sw.Reader(topic).ReadUntil(r => r.Count >= atLeast, Timeout);
             Assert.True(records.Count >= atLeast, $"{topic}: {records.Count} records, expected at least {atLeast}");
             foreach (var record in records)
             {
@@ -92,12 +90,5 @@ public sealed class AsyncApiRecordTests : IAsyncLifetime
         var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = result.Details?.Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")) ?? [];
         Assert.True(result.IsValid, what + " does not match its AsyncAPI message: " + string.Join("; ", errors));
-    }
-
-    private async Task Post(HttpStatusCode expected, string eventName, int seconds, params (string Field, JsonNode? Value)[] changes)
-    {
-        var payload = WebhookSamples.Payload(eventName, [("conference_id", Conference), ("company_id", 88), ("host_id", 4), .. changes]);
-        using var response = await _sw.PostAsync(WebhookSamples.Body(eventName, payload, T0.AddSeconds(seconds)));
-        Assert.Equal(expected, response.StatusCode);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StreamWorker.Tests.EndToEnd;
@@ -9,8 +7,7 @@ namespace StreamWorker.Tests.EndToEnd;
 /// <c>Processor:IdleCloseAfter</c> 10 s, then nothing more. Within about 10 s the quiet partition's windows close:
 /// every (key, window) that had records gets exactly one final record, equal to its latest update.
 /// </summary>
-[Trait("Layer", "Integration")]
-public sealed class IdleCloseEndToEndTests : IAsyncLifetime
+public sealed class IdleCloseEndToEndTests() : RoleAllTest(Conference, Company, 3, T0, Settings)
 {
     private const long Conference = 6001;
     private const long Company = 88;
@@ -18,32 +15,28 @@ public sealed class IdleCloseEndToEndTests : IAsyncLifetime
 
     // Events an hour or more in the past: wall clock minus 10 s is past every window's end plus grace (dial-out: 30 min).
     private static readonly DateTimeOffset T0 = new DateTimeOffset(DateTime.UtcNow.Ticks - (DateTime.UtcNow.Ticks % TimeSpan.TicksPerHour), TimeSpan.Zero).AddMinutes(-60);
-    private StreamWorkerInstance _sw = null!;
 
-    public async Task InitializeAsync() => _sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Role"] = "all",
         ["Topics:Partitions"] = "1",
         ["Processor:IdleCloseAfter"] = "00:00:10",
-    });
-
-    public async Task DisposeAsync() => await _sw.DisposeAsync();
+    };
 
     [Fact]
     public async Task QuietPartition_EveryWindowGetsOneFinalRecord_EqualToItsLatest()
     {
-        await _sw.WaitUntilReadyAsync(Timeout);
-        await Post("enter_conference", 5, ("participant_id", 1));
-        await Post("enter_livestream", 20, ("participant_id", 11));
-        await Post("dialout_status_change", 30, ("participant_id", 21), ("status", "new"));
-        await Post("enter_conference", 70, ("participant_id", 2));
-        await Post("dialout_status_change", 80, ("participant_id", 21), ("status", "answered"));
-        await Post("leave_livestream", 400, ("participant_id", 11), ("reason_for_leaving", "user_exit"));
-        await Post("leave_conference", 410, ("participant_id", 1), ("reason_for_leaving", "user_dropped"));
+        await Sw.WaitUntilReadyAsync(Timeout);
+        await PostAcceptedAsync("enter_conference", 5, ("participant_id", 1));
+        await PostAcceptedAsync("enter_livestream", 20, ("participant_id", 11));
+        await PostAcceptedAsync("dialout_status_change", 30, ("participant_id", 21), ("status", "new"));
+        await PostAcceptedAsync("enter_conference", 70, ("participant_id", 2));
+        await PostAcceptedAsync("dialout_status_change", 80, ("participant_id", 21), ("status", "answered"));
+        await PostAcceptedAsync("leave_livestream", 400, ("participant_id", 11), ("reason_for_leaving", "user_exit"));
+        await PostAcceptedAsync("leave_conference", 410, ("participant_id", 1), ("reason_for_leaving", "user_dropped"));
 
         foreach (var topic in new[] { "analytics-conference-participants", "analytics-livestream-churn", "analytics-dialout-answer-rate" })
         {
-            var records = _sw.Reader(topic).ReadUntil(AllFinal, Timeout).Select(r => JsonNode.Parse(r.Message.Value)!.AsObject()).ToList();
+            var records = Sw.Reader(topic).ReadUntil(AllFinal, Timeout).Select(r => JsonNode.Parse(r.Message.Value)!.AsObject()).ToList();
             Assert.True(AllFinal(records), $"{topic}: not every window got its final record:\n{string.Join('\n', records.Select(r => r.ToJsonString()))}");
             foreach (var window in records.GroupBy(r => (Key(r), r["window_start"]!.GetValue<string>())))
             {
@@ -64,12 +57,4 @@ public sealed class IdleCloseEndToEndTests : IAsyncLifetime
         records.Count > 0 && records.GroupBy(r => (Key(r), r["window_start"]!.GetValue<string>())).All(w => w.Any(r => r["final"]!.GetValue<bool>()));
 
     private static long Key(JsonObject record) => (record["conference_id"] ?? record["company_id"])!.GetValue<long>();
-
-    private async Task Post(string eventName, int seconds, params (string Field, JsonNode? Value)[] changes)
-    {
-        var payload = WebhookSamples.Payload(eventName, [("conference_id", Conference), ("company_id", Company), ("host_id", 3), .. changes]);
-        using var response = await _sw.PostAsync(WebhookSamples.Body(eventName, payload, T0.AddSeconds(seconds)));
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        _ = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
 }

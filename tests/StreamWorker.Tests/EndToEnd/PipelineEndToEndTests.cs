@@ -8,58 +8,52 @@ namespace StreamWorker.Tests.EndToEnd;
 /// HTTP posts to the gateway, through the embedded broker and the processor (role all, one process), to the
 /// output topics read by a real consumer: the exact records of docs/aggregates.md for a small scenario.
 /// </summary>
-[Trait("Layer", "Integration")]
-public sealed class PipelineEndToEndTests : IAsyncLifetime
+public sealed class PipelineEndToEndTests() : RoleAllTest(Conference, Company, Host, T0)
 {
     private const long Conference = 5001;
     private const long Company = 77;
     private const long Host = 3;
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
-    private StreamWorkerInstance _sw = null!;
-
-    public async Task InitializeAsync() => _sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?> { ["Role"] = "all" });
-
-    public async Task DisposeAsync() => await _sw.DisposeAsync();
 
     [Fact]
     public async Task Scenario_ProducesExactlyTheContractRecords()
     {
-        await _sw.WaitUntilReadyAsync(Timeout);
+        await Sw.WaitUntilReadyAsync(Timeout);
 
-        await Post("enter_conference", 5, ("participant_id", 1));
-        await Post("enter_conference", 10, ("participant_id", 2));
-        await Post("enter_conference", 10, ("participant_id", 2));          // re-delivery: ignored
-        await Post("enter_livestream", 20, ("participant_id", 11));
-        await Post("enter_livestream", 25, ("participant_id", 12));
-        await Post("dialout_status_change", 30, ("participant_id", 21), ("status", "new"));
-        await Post("dialout_status_change", 35, ("participant_id", 21), ("status", "dialed"));
-        await Post("dialout_status_change", 40, ("participant_id", 22), ("status", "new"));
-        await Post("leave_conference", 50, ("participant_id", 1), ("reason_for_leaving", "user_exit"));
-        await Post("dialout_status_change", 50, ("participant_id", 21), ("status", "answered"));
-        await Post("leave_livestream", 60, ("participant_id", 11), ("reason_for_leaving", "host_kicked"));
-        await Post("dialout_status_change", 60, ("participant_id", 21), ("status", "rejected")); // pressed 2 after answering
-        await Post("enter_conference", 65, ("participant_id", 1));          // rejoin
-        await Post("conference_end", 90, ("company_id", null));             // empties both sets; company as last seen
-        await Post("dialout_status_change", 100, ("participant_id", 22), ("status", "noanswer"));
-        await Post("dialout_status_change", 120, ("participant_id", 23), ("status", "notenabled"));
-        await Post("enter_conference", 10, ("participant_id", 2));          // the same re-delivery, minutes later
-        using (var unknown = await _sw.PostAsync(WebhookSamples.Body("breakout_room_opened", $$"""{"conference_id":{{Conference}},"host_id":{{Host}}}""", T0.AddSeconds(130))))
+        await PostAcceptedAsync("enter_conference", 5, ("participant_id", 1));
+        await PostAcceptedAsync("enter_conference", 10, ("participant_id", 2));
+        await PostAcceptedAsync("enter_conference", 10, ("participant_id", 2));          // re-delivery: ignored
+        await PostAcceptedAsync("enter_livestream", 20, ("participant_id", 11));
+        await PostAcceptedAsync("enter_livestream", 25, ("participant_id", 12));
+        await PostAcceptedAsync("dialout_status_change", 30, ("participant_id", 21), ("status", "new"));
+        await PostAcceptedAsync("dialout_status_change", 35, ("participant_id", 21), ("status", "dialed"));
+        await PostAcceptedAsync("dialout_status_change", 40, ("participant_id", 22), ("status", "new"));
+        await PostAcceptedAsync("leave_conference", 50, ("participant_id", 1), ("reason_for_leaving", "user_exit"));
+        await PostAcceptedAsync("dialout_status_change", 50, ("participant_id", 21), ("status", "answered"));
+        await PostAcceptedAsync("leave_livestream", 60, ("participant_id", 11), ("reason_for_leaving", "host_kicked"));
+        await PostAcceptedAsync("dialout_status_change", 60, ("participant_id", 21), ("status", "rejected")); // pressed 2 after answering
+        await PostAcceptedAsync("enter_conference", 65, ("participant_id", 1));          // rejoin
+        await PostAcceptedAsync("conference_end", 90, ("company_id", null));             // empties both sets; company as last seen
+        await PostAcceptedAsync("dialout_status_change", 100, ("participant_id", 22), ("status", "noanswer"));
+        await PostAcceptedAsync("dialout_status_change", 120, ("participant_id", 23), ("status", "notenabled"));
+        await PostAcceptedAsync("enter_conference", 10, ("participant_id", 2));          // the same re-delivery, minutes later
+        using (var unknown = await Sw.PostAsync(WebhookSamples.Body("breakout_room_opened", $$"""{"conference_id":{{Conference}},"host_id":{{Host}}}""", T0.AddSeconds(130))))
         {
             Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
         }
 
-        await Post("conference_start", 30 * 60);                            // stream time jumps to 08:30
-        var lateId = await Post("enter_conference", 15, ("participant_id", 9)); // its window closed at 08:03: late
+        await PostAcceptedAsync("conference_start", 30 * 60);                            // stream time jumps to 08:30
+        var lateId = await PostAcceptedAsync("enter_conference", 15, ("participant_id", 9)); // its window closed at 08:03: late
 
-        var participants = OutputTopics.Latest(_sw, "analytics-conference-participants", l => l.Count >= 2 && l.Values.All(v => v["final"]!.GetValue<bool>()), Timeout);
+        var participants = OutputTopics.Latest(Sw, "analytics-conference-participants", l => l.Count >= 2 && l.Values.All(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(participants, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = Participants("08:00", "08:01", joins: 2, leaves: 1, concurrent: 1, peak: 2, userExit: 1, ended: 0),
             ["2026-11-27T08:01:00.000Z"] = Participants("08:01", "08:02", joins: 1, leaves: 2, concurrent: 0, peak: 2, userExit: 0, ended: 2),
         });
 
-        var churn = OutputTopics.Latest(_sw, "analytics-livestream-churn", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
+        var churn = OutputTopics.Latest(Sw, "analytics-livestream-churn", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(churn, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse($$"""
@@ -70,7 +64,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
                 """)!.AsObject(),
         });
 
-        var dialout = OutputTopics.Latest(_sw, "analytics-dialout-answer-rate", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
+        var dialout = OutputTopics.Latest(Sw, "analytics-dialout-answer-rate", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(dialout, "77", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse("""
@@ -79,7 +73,7 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
                 """)!.AsObject(),
         });
 
-        var deadLetters = _sw.Reader("webhook-events-dlq").ReadUntil(r => r.Count > 0, Timeout)
+        var deadLetters = Sw.Reader("webhook-events-dlq").ReadUntil(r => r.Count > 0, Timeout)
             .Select(r => JsonDocument.Parse(r.Message.Value).RootElement.Clone()).ToList();
         var late = Assert.Single(deadLetters);
         Assert.Equal("late", late.GetProperty("reason").GetString());
@@ -115,13 +109,5 @@ public sealed class PipelineEndToEndTests : IAsyncLifetime
         {
             Assert.True(JsonNode.DeepEquals(record, forKey[windowStart]), $"window {windowStart}\nexpected {record.ToJsonString()}\nactual   {forKey[windowStart].ToJsonString()}");
         }
-    }
-
-    private async Task<string> Post(string eventName, int seconds, params (string Field, JsonNode? Value)[] changes)
-    {
-        var payload = WebhookSamples.Payload(eventName, [("conference_id", Conference), ("company_id", Company), ("host_id", Host), .. changes]);
-        using var response = await _sw.PostAsync(WebhookSamples.Body(eventName, payload, T0.AddSeconds(seconds)));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("event_id").GetString()!;
     }
 }

@@ -11,10 +11,7 @@ namespace StreamWorker.Tests.Reliability;
 /// is slowed beyond the ack timeout, fails produce requests and goes down and up; every event answered 202
 /// must then be in the events topic.
 /// </summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output)
+public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output) : ReliabilityTest
 {
     private const int Events = 3000;
     private static readonly TimeSpan Spread = TimeSpan.FromSeconds(9);

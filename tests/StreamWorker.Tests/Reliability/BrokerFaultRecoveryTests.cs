@@ -8,10 +8,7 @@ namespace StreamWorker.Tests.Reliability;
 /// Broker faults from the gateway's side: while it cannot get an acknowledgement within Gateway:AckTimeout it
 /// answers 503 with Retry-After about that fast, readiness says so, and it recovers on its own.
 /// </summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class BrokerFaultRecoveryTests
+public sealed class BrokerFaultRecoveryTests : ReliabilityTest
 {
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Slack = TimeSpan.FromSeconds(1.5);

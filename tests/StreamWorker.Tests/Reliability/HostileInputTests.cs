@@ -14,10 +14,7 @@ namespace StreamWorker.Tests.Reliability;
 /// Hostile input: a deterministic fuzz of bodies and headers never gets a 5xx, and the gateway stays healthy
 /// with bounded memory; Kestrel's header limits and slow-client timeouts are in force.
 /// </summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class HostileInputTests(ITestOutputHelper output)
+public sealed class HostileInputTests(ITestOutputHelper output) : ReliabilityTest
 {
     private const int Seed = 20261127;
     private const int FuzzBodies = 10_000;

@@ -8,14 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// comes back from the changelog topics and the final output equals a run over the same input that never
 /// crashed. The broker lives in the test process; both processors are real child processes.
 /// </summary>
-[Collection(ProcessorProcessesGroup.Name)]
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-public sealed class ProcessorCrashTests(ITestOutputHelper output)
+public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorProcessesTest
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
-
     [Theory]
     [InlineData("at_least_once", 1, false)]
     [InlineData("exactly_once", 3, false)]
@@ -59,23 +53,17 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output)
             var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, scenario.Records.Count, CatchUpTimeout, restarted);
             var caughtUpAfter = restartWatch.Elapsed;
             var readAgain = readBeforeKill + await restarted.EventsReadAsync() - scenario.Records.Count;
-            var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
-            var crashedDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, crashed);
 
             output.WriteLine($"guarantee {guarantee}, brokers {brokers}, partitions {ProcessorRunHarness.Partitions}");
             output.WriteLine($"events {scenario.Records.Count} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
             output.WriteLine($"killed (SIGKILL) after {producedAtKill} events produced and {outputAtKill} output records written");
             output.WriteLine($"events read again after the restart: at least {readAgain} (the first process had read {readBeforeKill})");
             output.WriteLine($"restart: ready (state restored, RUNNING) after {readyAfter.TotalSeconds:0.0} s; caught up {(caughtUpAfter - inputComplete).TotalSeconds:0.0} s after the last event was produced ({caughtUpAfter.TotalSeconds:0.0} s after the restart)");
-            output.WriteLine($"records read: reference {expected.RecordsRead}, crashed run {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
-            output.WriteLine($"dead letters (distinct event id and reason): reference {referenceDeadLetters.Count}, crashed run {crashedDeadLetters.Count}");
             output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
 
             Assert.True(outputAtKill < actual.RecordsRead, $"the kill came after the last output ({outputAtKill} of {actual.RecordsRead} records)");
             Assert.True(expected.Latest.Count > (largeConference ? 250 : 500), $"the reference run wrote only {expected.Latest.Count} window records");
-            var differences = actual.Differences(expected);
-            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the crash:\n{actual.Describe(expected)}");
-            Assert.Equal(referenceDeadLetters, crashedDeadLetters);
+            ProcessorRunHarness.AssertSameOutput(output, bootstrap, reference, expected, crashed, actual, "after the crash");
         }
         finally
         {

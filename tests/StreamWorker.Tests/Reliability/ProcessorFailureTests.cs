@@ -11,13 +11,9 @@ namespace StreamWorker.Tests.Reliability;
 /// is refused) stops it loudly: not ready, one error naming the topic and the reason, a non-zero exit within
 /// seconds. Restarted, it reads again from its last commit and ends with the output of a run without the failure.
 /// </summary>
-[Collection(ProcessorProcessesGroup.Name)]
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-public sealed class ProcessorFailureTests(ITestOutputHelper output)
+public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorProcessesTest
 {
     private const short ProduceApi = 0;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [Fact]
     public async Task NonRetriableProduceError_StopsTheProcessorLoudly_AndTheRestartEndsExact()
@@ -34,8 +30,8 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
         try
         {
             referenceProcess = StreamWorkerProcess.StartProcessor(reference, bootstrap, ProcessorRunHarness.StateDirectory());
-            await referenceProcess.WaitUntilReadyAsync(Timeout);
-            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, Timeout, referenceProcess);
+            await referenceProcess.WaitUntilReadyAsync(ReadyTimeout);
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, CatchUpTimeout, referenceProcess);
             referenceProcess.Terminate(TimeSpan.FromSeconds(20));
 
             // From here the broker refuses the next produce request, whoever sends it: only the failing processor does.
@@ -43,7 +39,7 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
             var watch = Stopwatch.StartNew();
             first = StreamWorkerProcess.StartProcessor(failing, bootstrap, ProcessorRunHarness.StateDirectory());
             var readiness = new List<HttpStatusCode?>();
-            while (!first.HasExited && watch.Elapsed < Timeout)
+            while (!first.HasExited && watch.Elapsed < ReadyTimeout) // it starts, gets ready and stops on the failure
             {
                 readiness.Add(await first.ReadinessAsync());
                 await Task.Delay(50);
@@ -67,12 +63,10 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output)
             Assert.True(failedAt < 0 || !readiness.Skip(failedAt).Contains(HttpStatusCode.OK), "readiness went back to 200 after the failure");
 
             restarted = StreamWorkerProcess.StartProcessor(failing, bootstrap, ProcessorRunHarness.StateDirectory());
-            await restarted.WaitUntilReadyAsync(Timeout);
-            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, Timeout, restarted);
+            await restarted.WaitUntilReadyAsync(ReadyTimeout);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, CatchUpTimeout, restarted);
 
-            var differences = actual.Differences(expected);
-            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the failure:\n{actual.Describe(expected)}");
-            Assert.Equal(ProcessorRunHarness.DeadLetters(bootstrap, reference), ProcessorRunHarness.DeadLetters(bootstrap, failing));
+            ProcessorRunHarness.AssertSameOutput(output, bootstrap, reference, expected, failing, actual, "after the failure");
         }
         finally
         {

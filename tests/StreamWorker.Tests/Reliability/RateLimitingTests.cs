@@ -6,10 +6,7 @@ using Microsoft.Extensions.Options;
 namespace StreamWorker.Tests.Reliability;
 
 /// <summary>Gateway:RateLimit: a token bucket per client address on POST /webhooks only; 429 with Retry-After.</summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class RateLimitingTests
+public sealed class RateLimitingTests : ReliabilityTest
 {
     private const int PermitsPerSecond = 5;
     private const int Burst = 10;

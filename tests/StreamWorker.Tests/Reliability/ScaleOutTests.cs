@@ -8,14 +8,8 @@ namespace StreamWorker.Tests.Reliability;
 /// <c>webhook-events</c>; one is stopped mid-stream (SIGTERM, or SIGKILL as a crash); its partitions and their
 /// state move to the other, and the final output equals that of a single instance over the same input.
 /// </summary>
-[Collection(ProcessorProcessesGroup.Name)]
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-public sealed class ScaleOutTests(ITestOutputHelper output)
+public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcessesTest
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromSeconds(40);
-
     [Theory]
     [InlineData("SIGTERM", false)]
     [InlineData("SIGKILL", false)]
@@ -82,22 +76,16 @@ public sealed class ScaleOutTests(ITestOutputHelper output)
             var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, events, CatchUpTimeout, single);
             var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, scaled, events, CatchUpTimeout, survivor);
             var survivorTotal = await survivor.EventsReadAsync();
-            var referenceDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, reference);
-            var scaledDeadLetters = ProcessorRunHarness.DeadLetters(bootstrap, scaled);
 
             output.WriteLine($"stop by {signal}; at_least_once, partitions {ProcessorRunHarness.Partitions}");
             output.WriteLine($"events {events} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
             output.WriteLine($"before the stop ({producedAtStop} events produced): instance 1 read {survivorBefore}, instance 2 read {stoppedBefore}");
             output.WriteLine($"instance 2 exited {stoppedIn.TotalSeconds:0.0} s after the signal; the survivor was RUNNING with all partitions {takeover.TotalSeconds:0.0} s after it");
             output.WriteLine($"instance 1 read {survivorTotal} events in all; events read twice in the group: at least {survivorTotal + stoppedBefore - events}");
-            output.WriteLine($"records read: single instance {expected.RecordsRead}, scaled out {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
-            output.WriteLine($"dead letters (distinct event id and reason): single {referenceDeadLetters.Count}, scaled out {scaledDeadLetters.Count}");
             output.WriteLine($"test time {total.Elapsed.TotalSeconds:0.0} s");
 
             Assert.True(expected.Latest.Count > (largeConference ? 250 : 500), $"the single-instance run wrote only {expected.Latest.Count} window records");
-            var differences = actual.Differences(expected);
-            Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ after the scale-in:\n{actual.Describe(expected)}");
-            Assert.Equal(referenceDeadLetters, scaledDeadLetters);
+            ProcessorRunHarness.AssertSameOutput(output, bootstrap, reference, expected, scaled, actual, "after the scale-in");
         }
         finally
         {

@@ -9,10 +9,7 @@ namespace StreamWorker.Tests.Reliability;
 /// /metrics text are searched after a run that sends them through every path: accepted, dead-lettered,
 /// rejected, unauthorized, and refused while the broker is down.
 /// </summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class SecretsAndPersonalDataTests(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class SecretsAndPersonalDataTests(Xunit.Abstractions.ITestOutputHelper output) : ReliabilityTest
 {
     private const string PhoneNumber = "+15558675309";
     private const string MeetingUrl = "https://meet.example/r/private-room-5f2c9a";

@@ -11,10 +11,7 @@ namespace StreamWorker.Tests.Reliability;
 /// A child process rather than an in-process StopAsync, because the signal handling, the host's shutdown
 /// order and the producer's flush on disposal are exactly what runs in a container.
 /// </summary>
-[Trait("Layer", "Integration")]
-[Trait("Category", "Reliability")]
-[Collection(ReliabilityGroup.Name)]
-public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
+public sealed class ShutdownUnderLoadTests(ITestOutputHelper output) : ReliabilityTest
 {
     private const int Events = 2000;
     private static readonly TimeSpan Spread = TimeSpan.FromSeconds(6);

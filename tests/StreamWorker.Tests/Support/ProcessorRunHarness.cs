@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StreamWorker.EmbeddedKafka;
 using StreamWorker.Kafka;
+using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Support;
 
@@ -91,6 +92,25 @@ public static class ProcessorRunHarness
         throw new TimeoutException(
             $"{run.ApplicationId} did not catch up within {timeout} (lag on {ProcessorRunSettings.EventsTopic} {lag}, events read by the last process {read} of {events}, output records {previous?.RecordsRead}):\n"
             + string.Join("\n---\n", processes.Select(p => p.Output)));
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="run"/> ended exactly as <paramref name="reference"/>: the same latest window records
+    /// and the same dead letters. <paramref name="after"/> names what the run went through, for the failure message.
+    /// </summary>
+    public static void AssertSameOutput(
+        ITestOutputHelper output, string bootstrapServers, ProcessorRunSettings reference, OutputSnapshot expected, ProcessorRunSettings run, OutputSnapshot actual, string after)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(actual);
+        var referenceDeadLetters = DeadLetters(bootstrapServers, reference);
+        var runDeadLetters = DeadLetters(bootstrapServers, run);
+        output.WriteLine($"records read: {reference.ApplicationId} {expected.RecordsRead}, {run.ApplicationId} {actual.RecordsRead}; latest records compared {expected.Latest.Count}");
+        output.WriteLine($"dead letters (distinct event id and reason): {reference.ApplicationId} {referenceDeadLetters.Count}, {run.ApplicationId} {runDeadLetters.Count}");
+        var differences = actual.Differences(expected);
+        Assert.True(differences.Count == 0, $"{differences.Count} of {expected.Latest.Count} window records differ {after}:\n{actual.Describe(expected)}");
+        Assert.Equal(referenceDeadLetters, runDeadLetters);
     }
 
     /// <summary>The distinct (event id, reason) pairs a run dead-lettered: a re-read late event may be written twice at-least-once.</summary>

@@ -1,6 +1,3 @@
-using static StreamWorker.Tests.Support.Topology.Scenario;
-using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-
 namespace StreamWorker.Tests.Topology;
 
 /// <summary>

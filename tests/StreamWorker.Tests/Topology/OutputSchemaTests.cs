@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Json.Schema;
-using static StreamWorker.Tests.Support.Topology.Scenario;
-using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 

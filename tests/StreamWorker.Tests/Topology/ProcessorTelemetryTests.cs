@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
 using StreamWorker.Telemetry;
 using StreamWorker.Tests.Support;
-using static StreamWorker.Tests.Support.Topology.Scenario;
-using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using StreamWorker.Telemetry;
 using StreamWorker.Tests.Support;
 using StreamWorker.Topology;
-using static StreamWorker.Tests.Support.Topology.Scenario;
-using static StreamWorker.Tests.Support.Topology.TopologyHarness;
 
 namespace StreamWorker.Tests.Topology;
 

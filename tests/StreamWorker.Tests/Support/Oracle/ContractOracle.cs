@@ -118,28 +118,14 @@ public sealed class ContractOracle
     private bool Participants(string eventId, string name, JsonObject payload, long time)
     {
         var conference = Conference(payload);
-        if (conference.SeenByParticipants.Contains(eventId))
+        var window = CountingWindow(conference, conference.Participants, eventId, payload, time, ParticipantsWindow, ParticipantReasons, out var windowStart, out var late);
+        if (window is null)
         {
-            return false;
+            return late;
         }
 
-        var windowStart = WindowStart(time, ParticipantsWindow);
-        if (_streamTime >= windowStart + ParticipantsWindow + Grace)
-        {
-            return true;
-        }
-
-        conference.SeenByParticipants.Add(eventId);
-        conference.RememberIds(payload);
-        if (!conference.ParticipantWindows.TryGetValue(windowStart, out var window))
-        {
-            window = new OracleWindow(conference.Participants.Count, ParticipantReasons);
-            conference.ParticipantWindows[windowStart] = window;
-        }
-
-        var set = conference.Participants;
+        var set = conference.Participants.Present;
         UpdatePresence(set, window, name, payload, "enter_conference", "leave_conference", endCountsByReason: true);
-        window.Peak = Math.Max(window.Peak, set.Count);
         var record = new JsonObject
         {
             ["conference_id"] = conference.Id,
@@ -157,7 +143,39 @@ public sealed class ContractOracle
         return false;
     }
 
-    /// <summary>Enter adds, leave removes (counted by reason), conference_end empties the set (3.1, 3.2).</summary>
+    /// <summary>
+    /// Where participants and churn agree (3.1, 3.2): an event the aggregate applied before changes nothing, one whose
+    /// window has closed is <paramref name="late"/>; any other counts in its window, created with the set carried in.
+    /// Null when the event does not count.
+    /// </summary>
+    private OracleWindow? CountingWindow(
+        OracleConference conference, OraclePresence presence, string eventId, JsonObject payload, long time, long size, string[] reasons, out long windowStart, out bool late)
+    {
+        windowStart = WindowStart(time, size);
+        late = false;
+        if (presence.Seen.Contains(eventId))
+        {
+            return null;
+        }
+
+        if (_streamTime >= windowStart + size + Grace)
+        {
+            late = true;
+            return null;
+        }
+
+        presence.Seen.Add(eventId);
+        conference.RememberIds(payload);
+        if (!presence.Windows.TryGetValue(windowStart, out var window))
+        {
+            window = new OracleWindow(presence.Present.Count, reasons);
+            presence.Windows[windowStart] = window;
+        }
+
+        return window;
+    }
+
+    /// <summary>Enter adds, leave removes (counted by reason), conference_end empties the set (3.1, 3.2); the window keeps its peak.</summary>
     private static void UpdatePresence(HashSet<long> set, OracleWindow window, string name, JsonObject payload, string enter, string leave, bool endCountsByReason)
     {
         if (name == enter)
@@ -185,36 +203,23 @@ public sealed class ContractOracle
 
             set.Clear();
         }
+
+        window.Peak = Math.Max(window.Peak, set.Count);
     }
 
     private bool Churn(string eventId, string name, JsonObject payload, long time)
     {
         var conference = Conference(payload);
-        if (conference.SeenByChurn.Contains(eventId))
+        var window = CountingWindow(conference, conference.Viewers, eventId, payload, time, ChurnWindow, ViewerReasons, out var windowStart, out var late);
+        if (window is null)
         {
-            return false;
+            return late;
         }
 
-        var windowStart = WindowStart(time, ChurnWindow);
-        if (_streamTime >= windowStart + ChurnWindow + Grace)
-        {
-            return true;
-        }
-
-        conference.SeenByChurn.Add(eventId);
-        conference.RememberIds(payload);
-        if (!conference.ChurnWindows.TryGetValue(windowStart, out var window))
-        {
-            window = new OracleWindow(conference.Viewers.Count, ViewerReasons);
-            conference.ChurnWindows[windowStart] = window;
-        }
-
-        var set = conference.Viewers;
+        var set = conference.Viewers.Present;
 
         // conference_end: counted in leaves only, not by reason (3.2).
         UpdatePresence(set, window, name, payload, "enter_livestream", "leave_livestream", endCountsByReason: false);
-
-        window.Peak = Math.Max(window.Peak, set.Count);
         var denominator = window.CarriedIn + window.Added;
         var record = new JsonObject
         {

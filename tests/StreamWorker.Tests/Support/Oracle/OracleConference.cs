@@ -11,19 +11,11 @@ internal sealed class OracleConference(long id)
 
     public long? HostId { get; private set; }
 
-    public HashSet<long> Participants { get; } = [];
+    public OraclePresence Participants { get; } = new();
 
-    public HashSet<long> Viewers { get; } = [];
-
-    public HashSet<string> SeenByParticipants { get; } = [];
-
-    public HashSet<string> SeenByChurn { get; } = [];
+    public OraclePresence Viewers { get; } = new();
 
     public HashSet<string> SeenByDialout { get; } = [];
-
-    public Dictionary<long, OracleWindow> ParticipantWindows { get; } = [];
-
-    public Dictionary<long, OracleWindow> ChurnWindows { get; } = [];
 
     /// <summary>The current attempt per dialled participant.</summary>
     public Dictionary<long, OracleAttempt> Attempts { get; } = [];

@@ -1,5 +1,3 @@
-using static StreamWorker.Tests.Support.Topology.TopologyHarness;
-
 namespace StreamWorker.Tests.Support.Topology;
 
 /// <summary>Payloads and expected record values for the topology tests (conference 1001, company 77, host 5).</summary>
