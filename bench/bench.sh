@@ -168,28 +168,37 @@ fi
 # The gateway half is done: stop everything before the next parts so they do not share the CPUs.
 cleanup
 
-# 4. Freshness: role all (gateway and processor in one process, shipped settings) against the broker alone, joins
-#    at half the gateway's best rate; an outside consumer of the participants topic times each join from its 202 to
-#    the first record that counts it (the simulator's load --freshness-bootstrap).
-freshness=null
-if [ "$half_rate" -gt 0 ] && [ -z "${SKIP_FRESHNESS:-}" ]; then
-  fresh_broker=$((broker_port + 20))
+# 4. Freshness: role all (gateway and processor in one process) against the broker alone, fresh for each rate; an
+#    outside consumer of the participants topic times each join from its 202 to the first record that counts it (the
+#    simulator's load --freshness-bootstrap). Once at half the gateway's best rate, once at FRESHNESS_STEADY_RATE.
+#    The one setting that is not the shipped one is for the embedded broker: librdkafka's mock answers a fetch that
+#    finds no data only after the full fetch.wait.max.ms (500 ms by default) even when data arrives meanwhile (a
+#    real broker answers as soon as fetch.min.bytes is there), so the processor's fetch wait is FRESHNESS_FETCH_WAIT_MS.
+freshness_at() { # rate -> the load run's JSON, or null
+  local fresh_broker=$((broker_port + 20)) fresh_state all_pid result
   Role=broker Kafka__Embedded__Port="$fresh_broker" ASPNETCORE_URLS="http://127.0.0.1:$((fresh_broker + 1))" \
     dotnet "$bin_dir/StreamWorker.dll" --contentRoot "$PWD/$bin_dir" >"$logs/freshness-broker.log" 2>&1 &
   started_pids+=("$!")
-  wait_for "http://127.0.0.1:$((fresh_broker + 1))/healthz" 60 "$!"
+  wait_for "http://127.0.0.1:$((fresh_broker + 1))/healthz" 60 "$!" >&2 || { echo null; return; }
   fresh_state=$(mktemp -d "${TMPDIR:-/tmp}/streamworker-freshness.XXXXXX")
   all_pid=$(start_gateway "$inprocess_port" "$logs/freshness-all.log" Role=all Kafka__BootstrapServers="127.0.0.1:$fresh_broker" \
-    Processor__StateDirectory="$fresh_state")
+    Processor__StateDirectory="$fresh_state" Kafka__Client__fetch.wait.max.ms="${FRESHNESS_FETCH_WAIT_MS:-10}")
   started_pids+=("$all_pid")
-  wait_for "http://127.0.0.1:$inprocess_port/readyz" 120 "$all_pid"
-  echo "freshness: role all at $half_rate joins/s, $best_c connections, participants topic read by an outside consumer..." >&2
-  freshness=$(dotnet "$simulator" load --url "http://127.0.0.1:$inprocess_port/webhooks" --token "$token" --duration "$half_duration" \
-    --warmup "$warmup" --concurrency "$best_c" --rate "$half_rate" --freshness-bootstrap "127.0.0.1:$fresh_broker" 2>>"$logs/load.log" | tail -n 1) ||
-    freshness=null
-  jq -e . >/dev/null 2>&1 <<<"$freshness" || freshness=null
+  if wait_for "http://127.0.0.1:$inprocess_port/readyz" 120 "$all_pid" >&2; then
+    echo "freshness: role all at $1 joins/s, $best_c connections, participants topic read by an outside consumer..." >&2
+    result=$(dotnet "$simulator" load --url "http://127.0.0.1:$inprocess_port/webhooks" --token "$token" --duration "$half_duration" \
+      --warmup "$warmup" --concurrency "$best_c" --rate "$1" --freshness-bootstrap "127.0.0.1:$fresh_broker" 2>>"$logs/load.log" | tail -n 1) ||
+      result=null
+  fi
+  jq -e . >/dev/null 2>&1 <<<"${result:-null}" || result=null
   cleanup
   rm -rf "$fresh_state"
+  echo "${result:-null}"
+}
+freshness=null freshness_steady=null
+if [ "$half_rate" -gt 0 ] && [ -z "${SKIP_FRESHNESS:-}" ]; then
+  freshness=$(freshness_at "$half_rate")
+  freshness_steady=$(freshness_at "${FRESHNESS_STEADY_RATE:-2000}")
 fi
 
 processor='{}'
@@ -203,7 +212,7 @@ load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 summary=$(jq -cn \
   --argjson best "$best" --argjson at "$gateway_at" --argjson half "$half" --argjson gateway_rss "$gateway_rss" \
-  --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" --argjson freshness "$freshness" \
+  --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" --argjson freshness "$freshness" --argjson steady "$freshness_steady" \
   --argjson load_start "$load_start" --argjson load_end "$load_end" '
   def ratio(a; b): if (a == null or b == null or b == 0) then null else ((a / b) * 1000 | round / 1000) end;
   {
@@ -228,6 +237,8 @@ summary=$(jq -cn \
     freshness_p50_ms: (if $freshness == null then null else $freshness.freshness_p50_ms end),
     freshness_p99_ms: (if $freshness == null then null else $freshness.freshness_p99_ms end),
     freshness_rate: (if $freshness == null then null else $freshness.requests_per_s end),
+    freshness_steady_p99_ms: (if $steady == null then null else $steady.freshness_p99_ms end),
+    freshness_steady_rate: (if $steady == null then null else $steady.requests_per_s end),
     broker: $broker,
     load_average: [$load_start, $load_end]
   }')
@@ -247,9 +258,10 @@ summary=$(jq -cn \
   done
   jq -r '.[] | "gateway with in-process broker, \(.connections) connections: \(.gateway.requests_per_s)/s p99 \(.gateway.p99_ms) ms (RSS \(.rss_mb) MB)"' <<<"$inprocess"
   echo "gateway peak RSS: $gateway_rss MB"
-  if [ "$freshness" != null ]; then
-    jq -r '"freshness (role all, \(.requests_per_s) joins/s acknowledged, 202 p99 \(.p99_ms) ms): p50 \(.freshness_p50_ms) ms, p99 \(.freshness_p99_ms) ms; \(.freshness_counted) of \(.freshness_measured) joins counted"' <<<"$freshness"
-  fi
+  for f in "$freshness" "$freshness_steady"; do
+    [ "$f" = null ] && continue
+    jq -r '"freshness (role all, \(.requests_per_s) joins/s acknowledged, 202 p99 \(.p99_ms) ms): p50 \(.freshness_p50_ms) ms, p99 \(.freshness_p99_ms) ms; \(.freshness_counted) of \(.freshness_measured) joins counted"' <<<"$f"
+  done
   if [ "$processor" != '{}' ]; then
     jq -r '"processor: \(.processor_events_per_s)/s; pass-through: \(.passthrough_events_per_s)/s (no stream partitioner: \(.passthrough_no_partitioner_events_per_s)/s); raw: \(.raw_events_per_s)/s; large conference: \(.processor_large_conference_events_per_s)/s over \(.large_events) events vs many small over the same count: \(.processor_small_same_count_events_per_s)/s; processor RSS \(.processor_rss_mb) MB"' <<<"$processor"
   fi

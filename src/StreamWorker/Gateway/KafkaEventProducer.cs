@@ -32,10 +32,19 @@ public sealed partial class KafkaEventProducer : IDisposable
         _telemetry = telemetry;
         _logger = logger;
         var config = connection.Configure(CreateConfig(_ackTimeout));
-        _producer = new ProducerBuilder<string?, byte[]>(config)
-            .SetErrorHandler((_, error) => OnError(error))
-            .SetLogHandler((_, message) => OnLog(message))
-            .Build();
+        try
+        {
+            _producer = new ProducerBuilder<string?, byte[]>(config)
+                .SetErrorHandler((_, error) => OnError(error))
+                .SetLogHandler((_, message) => OnLog(message))
+                .Build();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // librdkafka refuses an unknown property or a bad value when the client is built: a setting error, at start.
+            throw new OptionsValidationException(KafkaOptions.SectionName, typeof(KafkaOptions), [$"Kafka:Client: {ex.Message}"]);
+        }
+
         Handle = _producer.Handle;
     }
 
