@@ -48,6 +48,9 @@ public static class StreamWorkerApplication
     /// Runs until SIGTERM/Ctrl+C. A configuration error ends the process with <see cref="StartupConfigurationException.ExitCode"/>
     /// and a message naming the key; a processing failure with <see cref="ProcessorFailure.ExitCode"/>.
     /// </summary>
+    /// <summary>The exit code when a background part of the process failed in a way it does not handle itself.</summary>
+    public const int FailedPartExitCode = 1;
+
     public static async Task<int> RunAsync(Func<WebApplication> create)
     {
         ArgumentNullException.ThrowIfNull(create);
@@ -57,8 +60,11 @@ public static class StreamWorkerApplication
             // A processing failure stops the host gracefully; should that hang, the process still exits.
             var failure = app.Services.GetService<ProcessorFailure>();
             if (failure is not null) failure.HardExitAfter = TimeSpan.FromSeconds(15);
+            // The host stops when a background part throws (and logs it as critical), but would exit with 0.
+            var parts = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
             await app.RunAsync();
-            return failure is { HasFailed: true } ? ProcessorFailure.ExitCode : 0;
+            if (failure is { HasFailed: true }) return ProcessorFailure.ExitCode;
+            return parts.Any(p => p.ExecuteTask is { IsFaulted: true }) ? FailedPartExitCode : 0;
         }
         catch (Exception ex) when (ex is StartupConfigurationException or OptionsValidationException or EmbeddedKafkaException)
         {

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
+using StreamWorker.Topology.Failure;
 
 namespace StreamWorker.Topology;
 
@@ -17,6 +18,7 @@ public sealed partial class ConsumerLagMonitor(
     IOptions<TopicOptions> topics,
     ProcessorTelemetry telemetry,
     TimeProvider timeProvider,
+    ProcessorFailure failure,
     ILogger<ConsumerLagMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -26,12 +28,8 @@ public sealed partial class ConsumerLagMonitor(
     {
         await Task.Yield();
         var topic = topics.Value.Events;
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(connection.Configure(new ConsumerConfig
-        {
-            GroupId = processor.Value.ApplicationId,
-            EnableAutoCommit = false,
-            ClientId = "streamworker-lag-monitor",
-        })).Build();
+        using var consumer = BuildConsumer();
+        if (consumer is null) return;
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -52,6 +50,25 @@ public sealed partial class ConsumerLagMonitor(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>The lag consumer, or null when librdkafka refuses the client settings (the processor then stops).</summary>
+    private IConsumer<Ignore, Ignore>? BuildConsumer()
+    {
+        try
+        {
+            return new ConsumerBuilder<Ignore, Ignore>(connection.Configure(new ConsumerConfig
+            {
+                GroupId = processor.Value.ApplicationId,
+                EnableAutoCommit = false,
+                ClientId = "streamworker-lag-monitor",
+            })).Build();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            failure.Fail($"the Kafka client settings were refused: {ex.Message}");
+            return null;
         }
     }
 

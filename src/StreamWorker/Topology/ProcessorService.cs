@@ -106,6 +106,30 @@ public sealed partial class ProcessorService : BackgroundService
         // Throughput over pause times: without background collections the heap does not grow while a gen2
         // collection runs beside the stream thread (peak RSS ~10 % lower, throughput the same; BENCHMARKS.md, "Memory").
         GCSettings.LatencyMode = GCLatencyMode.Batch;
+        try
+        {
+            await StartStreamAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A client setting librdkafka refuses, or any other start failure: the host would otherwise stop with
+            // exit code 0, as it does for every failed background service.
+            failure.Fail($"the stream could not start: {ex.Message}");
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown requested: StopAsync disposes the stream, which commits and closes the threads.
+        }
+    }
+
+    private async Task StartStreamAsync(CancellationToken stoppingToken)
+    {
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
         config.Logger = new StreamizLoggerFactory(loggerFactory);
         StopOnFailure(config, failure);
@@ -124,14 +148,6 @@ public sealed partial class ProcessorService : BackgroundService
         };
         LogStarting(options.ApplicationId, options.Guarantee, options.StateStore);
         await stream.StartAsync(stoppingToken);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutdown requested: StopAsync disposes the stream, which commits and closes the threads.
-        }
     }
 
     /// <summary>

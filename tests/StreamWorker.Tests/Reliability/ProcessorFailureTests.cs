@@ -16,6 +16,18 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorP
     private const short ProduceApi = 0;
 
     [Fact]
+    public async Task ClientSettingLibrdkafkaRefuses_StopsTheProcessorWithItsExitCode_NamingTheKey()
+    {
+        // No broker is needed: the clients are refused when they are built, before any connection.
+        var run = new ProcessorRunSettings("refused-setting") { Extra = new Dictionary<string, string> { ["Kafka__Client__no.such.property"] = "1" } };
+        using var process = StreamWorkerProcess.StartProcessor(run, "127.0.0.1:9", ProcessorRunHarness.StateDirectory());
+
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(60)) is not null, $"the processor did not stop:\n{process.Output}");
+        Assert.Equal(ProcessorFailure.ExitCode, process.ExitCode);
+        Assert.Contains("no.such.property", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NonRetriableProduceError_StopsTheProcessorLoudly_AndTheRestartEndsExact()
     {
         var reference = new ProcessorRunSettings("reference-failure");

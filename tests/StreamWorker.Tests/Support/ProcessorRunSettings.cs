@@ -23,8 +23,18 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
     public IEnumerable<string> Topics =>
         [.. AnalyticsTopics, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
 
+    /// <summary>Settings of this run on top of the common ones (environment form).</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The child process's environment (docs/configuration.md keys in environment form).</summary>
-    public IReadOnlyDictionary<string, string> Environment(string bootstrapServers, int httpPort, string stateDirectory) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Environment(string bootstrapServers, int httpPort, string stateDirectory)
+    {
+        var environment = Common(bootstrapServers, httpPort, stateDirectory);
+        foreach (var (key, value) in Extra) environment[key] = value;
+        return environment;
+    }
+
+    private Dictionary<string, string> Common(string bootstrapServers, int httpPort, string stateDirectory) => new()
     {
         ["Role"] = "processor",
         ["Kafka__BootstrapServers"] = bootstrapServers,
