@@ -58,6 +58,8 @@ internal sealed class FreshnessProbe(string bootstrapServers, string topic)
     private void Run(CancellationToken cancellationToken)
     {
         var config = WatchingConsumerConfig.Create(bootstrapServers, "streamworker-freshness");
+        // A real broker answers a fetch as soon as data arrives; the embedded one waits the full fetch.wait.max.ms
+        // when a fetch finds none, which would add up to 500 ms to every reading (BENCHMARKS.md, "Freshness").
         config.FetchWaitMaxMs = 10;
         using var consumer = new ConsumerBuilder<string, byte[]>(config)
             .SetPartitionsAssignedHandler((_, _) => _assigned = true)

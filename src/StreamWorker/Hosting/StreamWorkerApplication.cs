@@ -12,6 +12,9 @@ namespace StreamWorker.Hosting;
 /// </summary>
 public static class StreamWorkerApplication
 {
+    /// <summary>The exit code when a background part of the process failed in a way it does not handle itself.</summary>
+    public const int FailedPartExitCode = 1;
+
     public const string DefaultUrls = "http://0.0.0.0:8080";
 
     /// <summary>The web application builder with the defaults of every role; <paramref name="configure"/> runs first (tests add their settings).</summary>
@@ -46,11 +49,9 @@ public static class StreamWorkerApplication
 
     /// <summary>
     /// Runs until SIGTERM/Ctrl+C. A configuration error ends the process with <see cref="StartupConfigurationException.ExitCode"/>
-    /// and a message naming the key; a processing failure with <see cref="ProcessorFailure.ExitCode"/>.
+    /// and a message naming the key; a processing failure with <see cref="ProcessorFailure.ExitCode"/>; any other
+    /// failed background part with <see cref="FailedPartExitCode"/>.
     /// </summary>
-    /// <summary>The exit code when a background part of the process failed in a way it does not handle itself.</summary>
-    public const int FailedPartExitCode = 1;
-
     public static async Task<int> RunAsync(Func<WebApplication> create)
     {
         ArgumentNullException.ThrowIfNull(create);
