@@ -14,24 +14,20 @@ public sealed class ConferenceStage
     private readonly StageScope scope;
     private readonly TimeBuckets participantsClose;
     private readonly TimeBuckets churnClose;
-    private readonly TimeBuckets dialoutClose;
-    private readonly int source;
     private readonly TimeBuckets expiry = new("q/expire", ExpiryBucketMs, deferDrained: false);
     private long? streamTime;
     private long restoredThrough = -1;
     private long readSinceRestart = long.MinValue;
+    private long? announcedDialoutBound;
 
     /// <param name="settings">Windows, grace periods and retention.</param>
     /// <param name="store">The partition's store.</param>
-    /// <param name="source">The events partition this stage reads, named in what it tells the company stage.</param>
-    public ConferenceStage(AggregateSettings settings, IStageStore store, int source = 0)
+    public ConferenceStage(AggregateSettings settings, IStageStore store)
     {
-        this.source = source;
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         scope = new StageScope(store);
         participantsClose = new TimeBuckets("q/close-p", settings.ParticipantsWindowMs, deferDrained: true);
         churnClose = new TimeBuckets("q/close-c", settings.ChurnWindowMs, deferDrained: true);
-        dialoutClose = new TimeBuckets("q/close-d", settings.DialoutWindowMs, deferDrained: true);
     }
 
     /// <summary>The partition's stream time (the largest event time read), or null before the first event.</summary>
@@ -53,9 +49,9 @@ public sealed class ConferenceStage
         streamTime = null;
         restoredThrough = -1;
         readSinceRestart = long.MinValue;
+        announcedDialoutBound = null;
         participantsClose.Reset();
         churnClose.Reset();
-        dialoutClose.Reset();
         expiry.Reset();
     }
 
@@ -70,16 +66,20 @@ public sealed class ConferenceStage
     }
 
     /// <summary>
-    /// Moves stream time to <paramref name="streamTimeMs"/> without an event (idle close), never backwards. Does nothing
-    /// for a partition that has never read an event. Its writes carry the offset of the last record read.
+    /// Moves stream time to <paramref name="streamTimeMs"/> without an event (idle close), never backwards; also for a
+    /// partition that has not read an event yet, so that it does not hold back the windows fed by several partitions.
+    /// The moved stream time is stored at once (under the offset of the last record read: records up to it are still
+    /// complete), so that it survives a restart like stream time moved by an event.
     /// </summary>
     public ClosedWindows AdvanceIdle(long streamTimeMs)
     {
-        if (StreamTimeMs is null || streamTimeMs <= CurrentStreamTime()) return new ClosedWindows();
-        scope.Begin(Math.Max(scope.Offset, restoredThrough));
+        if (streamTimeMs <= CurrentStreamTime()) return new ClosedWindows();
+        var last = Math.Max(scope.Offset, restoredThrough);
+        scope.Begin(last);
         readSinceRestart = Math.Max(readSinceRestart, streamTimeMs);
-        var closed = AdvanceTo(Math.Max(CurrentStreamTime(), streamTimeMs), idle: true);
-        WriteProgress();
+        var closed = AdvanceTo(streamTimeMs, idle: true);
+        // No record is read here, so the offset guard (which leaves a key alone that holds this offset) must not apply to the progress key.
+        scope.Store.Put(StateKeys.StreamTime, new MarkValue(last, streamTimeMs));
         return closed;
     }
 
@@ -305,13 +305,6 @@ public sealed class ConferenceStage
                 ? new AttemptValue(0, (current?.Sequence ?? 0) + 1, TumblingWindow.StartOf(e.TimeMs, settings.DialoutWindowMs), e.CompanyId!.Value, DialoutTransitions.Next(DialoutOutcome.Pending, status), 1)
                 : current! with { Outcome = DialoutTransitions.Next(current.Outcome, status), Version = current.Version + 1 };
             if (current is null) KeyList.Append(scope, StateKeys.Attempts(e.ConferenceId), attemptKeys++, attemptKey);
-            // The first attempt this partition sends to a company window: the company stage will hear when it closes here.
-            var notice = StateKeys.DialoutNotice(attemptWrite.CompanyId, attemptWrite.WindowStartMs);
-            if (scope.Get<MarkValue>(notice) is null)
-            {
-                dialoutClose.Enqueue(scope, attemptWrite.WindowStartMs, StateKeys.Id(attemptWrite.CompanyId));
-                scope.Put(notice, new MarkValue(0, attemptWrite.WindowStartMs));
-            }
 
             if (current is not null && attemptWrite.Sequence != current.Sequence)
             {
@@ -378,15 +371,16 @@ public sealed class ConferenceStage
             closed.LivestreamChurn.Add(window.Record with { Final = true });
             scope.DeleteAfterCommit(key);
         });
-        // Records read again after a restart resend their attempt changes: the notice that closes a company window
-        // must not overtake them, so while replaying it follows the time of the records read since the restart.
-        var noticeTime = !idle && scope.Offset <= restoredThrough ? readSinceRestart : now;
-        if (noticeTime != long.MinValue) dialoutClose.Drain(scope, LastClosedStart(noticeTime, settings.DialoutWindowMs, settings.DialoutGraceMs), (start, company) =>
+        // Progress for the company stage, whenever this partition's stream time closes one more dial-out window there.
+        // Records read again after a restart resend their attempt changes: the progress must not overtake them, so
+        // while replaying it follows the time of the records read since the restart.
+        var progress = !idle && scope.Offset <= restoredThrough ? readSinceRestart : now;
+        if (progress != long.MinValue && LastClosedStart(progress, settings.DialoutWindowMs, settings.DialoutGraceMs) is var bound && !(bound <= announcedDialoutBound))
         {
-            var id = long.Parse(company, System.Globalization.CultureInfo.InvariantCulture);
-            closed.DialoutClosed.Add(new DialoutAttemptChange(id, start, "", DialoutOutcome.Pending, 0, now, source, ClosesWindow: true));
-            scope.DeleteAfterCommit(StateKeys.DialoutNotice(id, start));
-        });
+            announcedDialoutBound = bound;
+            closed.ProgressMs = progress;
+        }
+
         expiry.Drain(scope, TumblingWindow.StartOf(now - settings.StateRetentionMs - ExpiryBucketMs + 1, ExpiryBucketMs), (_, id) => Expire(id, now, closed));
         return closed;
     }
@@ -456,10 +450,10 @@ public sealed class ConferenceStage
     private static bool StartsNewAttempt(AttemptValue? current, DialoutStatus status) =>
         current is null || (status == DialoutStatus.New && current.Outcome != DialoutOutcome.Pending);
 
-    private DialoutAttemptChange ChangeOf(AggregateEvent e, AttemptValue attempt) => new(
+    private static DialoutAttemptChange ChangeOf(AggregateEvent e, AttemptValue attempt) => new(
         attempt.CompanyId, attempt.WindowStartMs,
         FormattableString.Invariant($"{e.ConferenceId}:{e.ParticipantId}:{attempt.Sequence}"),
-        attempt.Outcome, attempt.Version, e.TimeMs, source);
+        attempt.Outcome, attempt.Version, e.TimeMs);
 
     private ParticipantsRecord NewParticipantsRecord(long conference, long start, int carriedIn) => new(
         conference, null, null, start, start + settings.ParticipantsWindowMs, 0, 0, carriedIn, carriedIn, new ParticipantLeaveCounts(0, 0, 0, 0, 0));

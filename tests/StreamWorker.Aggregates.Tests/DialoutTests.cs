@@ -163,21 +163,47 @@ public class DialoutTests
     }
 
     [Fact]
-    public void CompanyWindow_IsFinal_OnceEveryPartitionThatSentAttemptsHasClosedIt()
+    public void CompanyWindow_IsFinal_OnceTheSlowestEventsPartitionHasPassedIt()
     {
+        // Three events partitions; only 0 and 1 send attempts to the window [0:00, 0:15), which closes at 0:30.
         var companies = new CompanyDialoutStage(AggregateSettings.Default, new MemoryStageStore());
+        long offset = 0;
+        CompanyStepResult Progress(int source, int minutes) => companies.Apply(DialoutAttemptChange.Progress(source, 3, 0, At(minutes)), offset++);
         var fromA = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Answered, 1, At(0), Source: 0);
         var fromB = new DialoutAttemptChange(Company, At(0), "2002:1:1", DialoutOutcome.Rejected, 1, At(1), Source: 1);
-        companies.Apply(fromA, 0);
-        var latest = companies.Apply(fromB, 1).Record!;
+        companies.Apply(fromA, offset++);
+        companies.Apply(fromB, offset++);
 
-        Assert.Null(companies.Apply(fromA with { AttemptKey = "", ClosesWindow = true, EventTimeMs = At(30) }, 2).Record);
-        var final = companies.Apply(fromB with { AttemptKey = "", ClosesWindow = true, EventTimeMs = At(31) }, 3).Record;
+        // The two partitions that sent attempts are past the close; partition 2 has not said where it is.
+        Assert.Empty(Progress(0, 31).Records);
+        Assert.Empty(Progress(1, 45).Records);
 
+        // Partition 2, behind, sends an attempt to the same window: it is on time by its own stream time and counts.
+        var fromC = new DialoutAttemptChange(Company, At(0), "3003:1:1", DialoutOutcome.Answered, 1, At(14), Source: 2);
+        var latest = companies.Apply(fromC, offset++).Record!;
+        Assert.Equal(3, latest.Attempts);
+        Assert.Empty(Progress(2, 29).Records);
+
+        var final = Assert.Single(Progress(2, 30).Records);
         Assert.Equal(latest with { Final = true }, final);
-        var late = companies.Apply(fromB with { AttemptKey = "2002:2:1", Version = 1 }, 4);
-        Assert.True(late.Late);
-        Assert.Null(late.Record);
+
+        // A change of a complete window can only be a resend of one counted before: it changes nothing.
+        Assert.Empty(companies.Apply(fromC with { AttemptKey = "3003:2:1" }, offset++).Records);
+        Assert.Empty(Progress(2, 60).Records);
+    }
+
+    [Fact]
+    public void CompanyWindows_CloseInOrder_WhenOneProgressRecordPassesSeveral()
+    {
+        var companies = new CompanyDialoutStage(AggregateSettings.Default, new MemoryStageStore());
+        companies.Apply(new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Answered, 1, At(0)), 0);
+        companies.Apply(new DialoutAttemptChange(Company + 1, At(15), "1002:1:1", DialoutOutcome.Rejected, 1, At(16)), 1);
+        companies.Apply(new DialoutAttemptChange(Company, At(30), "1003:1:1", DialoutOutcome.Pending, 1, At(31)), 2);
+
+        var finals = companies.Apply(DialoutAttemptChange.Progress(0, 1, 0, At(45)), 3).Records;
+
+        Assert.Equal([(Company, At(0)), (Company + 1, At(15))], finals.Select(r => (r.CompanyId, r.WindowStartMs)));
+        Assert.All(finals, r => Assert.True(r.Final));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace StreamWorker.Aggregates;
 
 /// <summary>
-/// What stream time passing did: the final records of the windows it closed, and the presence that left with
-/// the conferences whose retention ended (for the presence gauges).
+/// What stream time passing did: the final records of the windows it closed, the progress to announce to the
+/// company stage, and the presence that left with the conferences whose retention ended (for the presence gauges).
 /// </summary>
 public sealed class ClosedWindows
 {
@@ -10,8 +10,11 @@ public sealed class ClosedWindows
 
     public List<LivestreamChurnRecord> LivestreamChurn { get; } = [];
 
-    /// <summary>Notices for the company stage: this partition has closed these companies' dial-out windows.</summary>
-    public List<DialoutAttemptChange> DialoutClosed { get; } = [];
+    /// <summary>
+    /// The partition's stream time, to announce to the company stage, when it has just closed one more dial-out window
+    /// (the announcement is sent only when it closes something new there); null otherwise.
+    /// </summary>
+    public long? ProgressMs { get; set; }
 
     public int ParticipantsDropped { get; set; }
 

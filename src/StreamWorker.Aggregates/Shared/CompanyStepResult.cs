@@ -1,6 +1,11 @@
 namespace StreamWorker.Aggregates;
 
-/// <summary>What one attempt change (or window-closed notice) did at the company stage.</summary>
-/// <param name="Record">The window's record to emit (an update, or with <c>Final</c> the window's final record), or null.</param>
-/// <param name="Late">The change came for a window already complete: it changed nothing.</param>
-public sealed record CompanyStepResult(DialoutAnswerRateRecord? Record, bool Late = false);
+/// <summary>What one attempt change or progress record did at the company stage.</summary>
+/// <param name="Records">The window records to emit, in order: an update of the change's window, or the final records of the windows a progress record completed.</param>
+public sealed record CompanyStepResult(IReadOnlyList<DialoutAnswerRateRecord> Records)
+{
+    public static CompanyStepResult None { get; } = new([]);
+
+    /// <summary>The first record, or null (an attempt change emits at most one).</summary>
+    public DialoutAnswerRateRecord? Record => Records.Count > 0 ? Records[0] : null;
+}

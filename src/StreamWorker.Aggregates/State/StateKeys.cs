@@ -38,8 +38,8 @@ public static class StateKeys
 
     public static string ChurnWindow(long conference, long windowStartMs) => Invariant($"wc/{conference}/{windowStartMs}");
 
-    /// <summary>Marks that this partition sent attempts of a company's dial-out window: it tells the company stage when it closes the window.</summary>
-    public static string DialoutNotice(long company, long windowStartMs) => Invariant($"dn/{company}/{windowStartMs}");
+    /// <summary>Company stage: the stream time an events partition has announced (its latest progress record).</summary>
+    public static string SourceProgress(int source) => Invariant($"sp/{source}");
 
     public static string DialoutWindow(long company, long windowStartMs) => Invariant($"wd/{company}/{windowStartMs}");
 

@@ -64,8 +64,7 @@ public static class StateValueCodec
                     Begin(w, Tag.DialoutWindow, dw);
                     w.Write(dw.ListedKeys);
                     WriteDialout(w, dw.Record);
-                    WriteInts(w, dw.Sources);
-                    WriteInts(w, dw.ClosedSources);
+                    w.Write(dw.IsComplete);
                     break;
                 case AttemptValue a:
                     Begin(w, Tag.Attempt, a);
@@ -117,6 +116,9 @@ public static class StateValueCodec
         };
     }
 
+    private const byte ChangeKind = 0;
+    private const byte ProgressKind = 2;
+
     public static byte[] Serialize(DialoutAttemptChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -129,7 +131,12 @@ public static class StateValueCodec
             w.Write(change.Version);
             w.Write(change.EventTimeMs);
             w.Write(change.Source);
-            w.Write(change.ClosesWindow);
+            w.Write(change.IsProgress ? ProgressKind : ChangeKind);
+            if (change.IsProgress)
+            {
+                w.Write(change.Sources);
+                w.Write(change.Target);
+            }
         });
     }
 
@@ -137,7 +144,14 @@ public static class StateValueCodec
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        return new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32(), r.ReadBoolean());
+        var change = new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32());
+        return r.ReadByte() switch
+        {
+            ChangeKind => change,
+            ProgressKind => change with { Sources = r.ReadInt32(), Target = r.ReadInt32() },
+            // Kind 1 was the per-window close notice of releases before progress records (docs/operations.md, "Upgrades").
+            var kind => throw new InvalidDataException($"unknown dial-out record kind {kind}: drain the dial-out repartition topic before upgrading"),
+        };
     }
 
     private static void Begin(BinaryWriter w, Tag tag, StateValue value)
@@ -199,16 +213,8 @@ public static class StateValueCodec
         var n = Enumerable.Range(0, 7).Select(_ => r.ReadInt32()).ToArray();
         var decided = n[1] + n[2] + n[3] + n[4];
         var record = new DialoutAnswerRateRecord(company, start, end, n[0], n[1], n[2], n[3], n[4], n[5], n[6], decided == 0 ? null : (double)n[1] / decided);
-        return new CompanyWindowValue(offset, record, listed, ReadInts(r), ReadInts(r));
+        return new CompanyWindowValue(offset, record, listed, r.ReadBoolean());
     }
-
-    private static void WriteInts(BinaryWriter w, IReadOnlyList<int> values)
-    {
-        w.Write(values.Count);
-        foreach (var v in values) w.Write(v);
-    }
-
-    private static List<int> ReadInts(BinaryReader r) => Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadInt32()).ToList();
 
     private static byte[] Write(Action<BinaryWriter> body)
     {

@@ -134,7 +134,7 @@ public sealed partial class ProcessorService : BackgroundService
         config.Logger = new StreamizLoggerFactory(loggerFactory);
         StopOnFailure(config, failure);
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, options, topics, telemetry);
+        ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config, topics.Events, stoppingToken));
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (_, now) =>
         {
@@ -148,6 +148,22 @@ public sealed partial class ProcessorService : BackgroundService
         };
         LogStarting(options.ApplicationId, options.Guarantee, options.StateStore);
         await stream.StartAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// The partition count of the events topic, from the cluster's metadata: the topology sends each partition's
+    /// progress to that many company partitions. Waits (retrying every 2 s) while the topic does not exist yet.
+    /// </summary>
+    public static async Task<int> EventsPartitionsAsync(StreamConfig config, string eventsTopic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        using var admin = new Confluent.Kafka.AdminClientBuilder(config.ToAdminConfig($"{config.ApplicationId}-metadata")).Build();
+        while (true)
+        {
+            var metadata = admin.GetMetadata(eventsTopic, TimeSpan.FromSeconds(10));
+            if (metadata.Topics.FirstOrDefault(t => t.Topic == eventsTopic) is { Error.IsError: false, Partitions.Count: > 0 } topic) return topic.Partitions.Count;
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
     }
 
     /// <summary>

@@ -25,8 +25,17 @@ public static class ProcessorTopology
     public const string CompanyStore = "company-dialout-state";
     public const string DialoutRepartition = "dialout-attempts";
 
-    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry)
+    /// <param name="builder">Where the topology is built.</param>
+    /// <param name="options">Processor settings.</param>
+    /// <param name="topics">Topic names.</param>
+    /// <param name="telemetry">The processor's meters and activity source.</param>
+    /// <param name="eventsPartitions">
+    /// Partitions of the events topic (and so of the repartition topic): every events partition sends its progress to
+    /// every company partition, and a dial-out window closes once all of them have passed it.
+    /// </param>
+    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry, int eventsPartitions)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
         ArgumentNullException.ThrowIfNull(telemetry);
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -38,7 +47,7 @@ public static class ProcessorTopology
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time)))
+                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions)))
                     .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
                 "conference-stage")
@@ -53,10 +62,12 @@ public static class ProcessorTopology
         To(routes[1], topics.LivestreamChurn, "livestream-churn");
         To(routes[2], topics.DeadLetter, "dead-letters");
 
-        // No explicit partition count: the repartition topic follows the events topic (docs/topics.md).
+        // No explicit partition count: the repartition topic follows the events topic (docs/topics.md). Attempt changes
+        // go by company; progress records, one per company partition, to the partition each was made for.
         routes[3]
             .MapValues((v, _) => v.Change!, "dialout-changes")
             .Repartition(Repartitioned<string, DialoutAttemptChange>.As(DialoutRepartition)
+                .WithStreamPartitioner(new DialoutPartitioner())
                 .WithKeySerdes(new StringSerDes())
                 .WithValueSerdes(new CodecSerDes<DialoutAttemptChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
             .Transform(

@@ -31,7 +31,7 @@ internal sealed class ConferenceRun
     public List<LivestreamChurnRecord> FinalChurn { get; } = [];
     public List<DialoutAnswerRateRecord> FinalDialout { get; } = [];
 
-    /// <summary>Every attempt change and window-closed notice sent to the company stage, in order (the repartition topic).</summary>
+    /// <summary>Every attempt change and progress record sent to the company stage, in order (the repartition topic).</summary>
     public List<DialoutAttemptChange> SentChanges { get; } = [];
 
     /// <summary>Every participants record emitted, updates and final records, in order.</summary>
@@ -63,7 +63,7 @@ internal sealed class ConferenceRun
         ChurnRecords.AddRange(result.Closed.LivestreamChurn);
 
         if (result.DialoutChange is { } change) ApplyChange(change);
-        result.Closed.DialoutClosed.ForEach(ApplyChange);
+        if (result.Closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
         if (result.Participants is { } p) ParticipantsRecords.Add(p);
         if (result.LivestreamChurn is { } c) ChurnRecords.Add(c);
         return result;
@@ -82,9 +82,11 @@ internal sealed class ConferenceRun
     public void ApplyChange(DialoutAttemptChange change)
     {
         SentChanges.Add(change);
-        if (companies.Apply(change, changeOffset++).Record is not { } record) return;
-        DialoutRecords.Add(record);
-        if (record.Final) FinalDialout.Add(record);
+        foreach (var record in companies.Apply(change, changeOffset++).Records)
+        {
+            DialoutRecords.Add(record);
+            if (record.Final) FinalDialout.Add(record);
+        }
     }
 
     /// <summary>A commit of both stages (deferred deletes run at the second commit after they were made).</summary>
@@ -111,7 +113,7 @@ internal sealed class ConferenceRun
         FinalChurn.AddRange(closed.LivestreamChurn);
         ParticipantsRecords.AddRange(closed.Participants);
         ChurnRecords.AddRange(closed.LivestreamChurn);
-        closed.DialoutClosed.ForEach(ApplyChange);
+        if (closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
     }
 
     private HashSet<long> Present(string kind)

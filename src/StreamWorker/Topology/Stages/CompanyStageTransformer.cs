@@ -10,7 +10,8 @@ namespace StreamWorker.Topology.Stages;
 
 /// <summary>
 /// The company stage in the topology: applies attempt changes (repartitioned by company) with
-/// <see cref="CompanyDialoutStage"/> and emits the window's <c>analytics-dialout-answer-rate</c> record.
+/// <see cref="CompanyDialoutStage"/> and emits the window's <c>analytics-dialout-answer-rate</c> records; progress records
+/// from the events partitions complete windows (their final records).
 /// </summary>
 public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemptChange, string, byte[]>
 {
@@ -46,11 +47,14 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
         ArgumentNullException.ThrowIfNull(record);
         store!.RunDue();
         var result = stage!.Apply(record.Value, positions.Next(context!.Offset));
-        if (result.Late) telemetry.EventRead("dialout_status_change", "late_at_company");
-        if (result.Record is not { } output) return null;
-        if (output.Final) telemetry.WindowClosed(topics.DialoutAnswerRate, "stream_time");
-        else telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
-        return Record<string, byte[]>.Create(output.CompanyId.ToString(CultureInfo.InvariantCulture), OutputRecordJson.Serialize(output));
+        foreach (var output in result.Records)
+        {
+            if (output.Final) telemetry.WindowClosed(topics.DialoutAnswerRate, "stream_time");
+            else telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
+            context.Forward(output.CompanyId.ToString(CultureInfo.InvariantCulture), OutputRecordJson.Serialize(output));
+        }
+
+        return null;
     }
 
     public void Close()

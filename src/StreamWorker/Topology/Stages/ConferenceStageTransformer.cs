@@ -21,12 +21,15 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private readonly CommitSignals commits;
     private readonly TimeSpan idleCloseAfter;
     private readonly TimeProvider time;
+    private readonly int eventsPartitions;
     private ProcessorContext<string, StageOutput>? context;
     private DateTimeOffset lastRead;
     private StreamizStageStore? store;
     private ConferenceStage? stage;
     private InputPositions positions = new();
     private string task = "";
+    private int commitsSeen;
+    private (long StreamTimeMs, int AfterCommit)? idleProgress;
 
     /// <param name="settings">Windows, grace periods and retention.</param>
     /// <param name="topics">Topic names (for telemetry).</param>
@@ -34,9 +37,12 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     /// <param name="commits">Where the stage's store reports its task's commits.</param>
     /// <param name="idleCloseAfter"><c>Processor:IdleCloseAfter</c>; zero turns idle close off.</param>
     /// <param name="time">Wall-clock time for idle close (a fake one in tests).</param>
+    /// <param name="eventsPartitions">Partitions of the events topic: the company partitions that hear this partition's progress.</param>
     public ConferenceStageTransformer(
-        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time)
+        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time, int eventsPartitions)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
+        this.eventsPartitions = eventsPartitions;
         this.idleCloseAfter = idleCloseAfter;
         this.time = time ?? throw new ArgumentNullException(nameof(time));
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
@@ -53,9 +59,9 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore));
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
-        stage = new ConferenceStage(settings, store, context.Id.Partition);
+        stage = new ConferenceStage(settings, store);
         positions = new InputPositions();
-        commits.Subscribe(context.Id, store.OnCommit);
+        commits.Subscribe(context.Id, OnCommit);
         lastRead = time.GetUtcNow();
         if (idleCloseAfter > TimeSpan.Zero) context.Schedule(IdleCheckInterval(idleCloseAfter), PunctuationType.PROCESSING_TIME, _ => CloseIfIdle());
     }
@@ -66,20 +72,60 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     /// <summary>
     /// Idle close: when the partition has read no record for <c>Processor:IdleCloseAfter</c>, its stream time moves to
     /// wall-clock time minus that, never backwards. A partition still reading (catching up, replaying) is not idle; one
-    /// that never read an event has no stream time and is left alone.
+    /// that has read nothing yet moves too, so that it does not hold back the dial-out windows of the others.
+    /// The progress this tells the company stage waits for the commit that stores the moved stream time: announced
+    /// before, a crash could bring back the older stream time, under which a later event would still be on time.
     /// </summary>
     private void CloseIfIdle()
     {
+        store!.RunDue();
+        if (idleProgress is { } due && commitsSeen > due.AfterCommit)
+        {
+            idleProgress = null;
+            SendProgress(due.StreamTimeMs);
+        }
+
         var now = time.GetUtcNow();
         if (now - lastRead < idleCloseAfter) return;
-        store!.RunDue();
-        EmitClosed(stage!.AdvanceIdle((now - idleCloseAfter).ToUnixTimeMilliseconds()), "idle");
+        var closed = stage!.AdvanceIdle((now - idleCloseAfter).ToUnixTimeMilliseconds());
+        if (closed.ProgressMs is { } progress)
+        {
+            idleProgress = (progress, commitsSeen);
+            closed.ProgressMs = null;
+            context!.Commit();
+        }
+
+        EmitClosed(closed, "idle");
+    }
+
+    private void OnCommit()
+    {
+        commitsSeen++;
+        store!.OnCommit();
+    }
+
+    /// <summary>One progress record per company partition, each placed on its own by <see cref="DialoutPartitioner"/>.</summary>
+    private void SendProgress(long streamTimeMs)
+    {
+        var key = context!.Id.Partition.ToString(CultureInfo.InvariantCulture);
+        for (var target = 0; target < eventsPartitions; target++)
+        {
+            context.Forward(key, new StageOutput(OutputKind.DialoutAttemptChange, null, DialoutAttemptChange.Progress(context.Id.Partition, eventsPartitions, target, streamTimeMs)));
+        }
     }
 
     public Record<string, StageOutput>? Process(Record<string, byte[]> record)
     {
         ArgumentNullException.ThrowIfNull(record);
         lastRead = time.GetUtcNow();
+
+        // A record moves stream time past the idle one only by its own time: the idle progress still waits for its commit.
+        if (idleProgress is { } due && commitsSeen > due.AfterCommit)
+        {
+            idleProgress = null;
+            SendProgress(due.StreamTimeMs);
+        }
+
         store!.RunDue();
         var offset = positions.Next(context!.Offset);
         if (!StoredEventReader.TryRead(record.Value, out var stored, out var error))
@@ -165,10 +211,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
             telemetry.WindowClosed(topics.LivestreamChurn, reason);
         }
 
-        foreach (var notice in closed.DialoutClosed)
-        {
-            context!.Forward(notice.CompanyId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.DialoutAttemptChange, null, notice));
-        }
+        if (closed.ProgressMs is { } progress) SendProgress(progress);
 
         if (closed.ParticipantsDropped != 0 || closed.ViewersDropped != 0) telemetry.PresenceChanged(task, -closed.ParticipantsDropped, -closed.ViewersDropped);
     }

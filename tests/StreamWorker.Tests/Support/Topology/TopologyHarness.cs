@@ -32,7 +32,7 @@ internal sealed class TopologyHarness : IDisposable
         Options = options ?? new ProcessorOptions();
         var builder = new StreamBuilder();
         ownTelemetry = telemetry is null ? new ProcessorTelemetry(new TestMeterFactory(), TimeProvider.System) : null;
-        ProcessorTopology.Build(builder, Options, Topics, telemetry ?? ownTelemetry!);
+        ProcessorTopology.Build(builder, Options, Topics, telemetry ?? ownTelemetry!, eventsPartitions: 1);
         var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId, StateDir = Options.StateDirectory };
         driver = new TopologyTestDriver(builder.Build(), config, TopologyTestDriver.Mode.SYNC_TASK);
         input = driver.CreateInputTopic<string, byte[]>(Topics.Events);
