@@ -3,7 +3,7 @@ DOTNET ?= dotnet
 CONFIG ?= Release
 SLN := StreamWorker.sln
 
-.PHONY: help restore build test test-unit test-integration test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench clean
+.PHONY: help restore build test test-unit test-integration test-reliability test-observability docs-check openapi run run-gateway run-processor run-broker demo bench soak clean
 
 help:
 	@echo "run:    run (role all, embedded broker) | run-gateway | run-processor | run-broker | demo"
@@ -11,7 +11,7 @@ help:
 	@echo "docs:   docs-check (OpenAPI lint, AsyncAPI validation, alert-rule tests) | openapi (rewrite docs/openapi.json)"
 	@echo "deploy: compose-up | compose-down | compose-clean | compose-config | helm-lint | yamllint"
 	@echo "build:  restore | build | clean"
-	@echo "bench:  bench | bench-smoke"
+	@echo "bench:  bench | bench-smoke | soak"
 
 restore:
 	$(DOTNET) restore $(SLN)
@@ -77,3 +77,7 @@ demo:
 ## Benchmarks (not tests): gateway vs no-op endpoint, processor vs raw consume, peak RSS. Last line: JSON.
 bench:
 	bench/bench.sh
+
+## Rolling restarts under load, repeated with random seeds and stop points (RUNS, ROUNDS; bench/rolling-soak.sh).
+soak:
+	bench/rolling-soak.sh

@@ -108,6 +108,7 @@ public sealed partial class ChartTemplateTests
         Assert.Contains("fail \"kafka.bootstrapServers is required", helpers, StringComparison.Ordinal);
         Assert.Contains("fail \"privacy.hashKey or privacy.existingSecret is required", helpers, StringComparison.Ordinal);
         Assert.Contains("may not exceed topics.partitions", helpers, StringComparison.Ordinal);
+        Assert.Contains("fail (printf \"processor.terminationGracePeriodSeconds (%d) must be at least %d", helpers, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -150,6 +151,49 @@ public sealed partial class ChartTemplateTests
         var claims = template.IndexOf("volumeClaimTemplates:", StringComparison.Ordinal);
         Assert.True(claims > 0, "no volumeClaimTemplates");
         Assert.Contains("{{- if $rocksdb }}", template[..claims][^40..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Processor_RollsOnePodAtATime()
+    {
+        var template = HelmTemplateActions.Read("processor-workload.yaml");
+        var rocksdb = template.IndexOf("  {{- if $rocksdb }}\n  serviceName:", StringComparison.Ordinal);
+        Assert.True(rocksdb > 0, "no StatefulSet branch before serviceName");
+        var otherwise = template.IndexOf("  {{- else }}", rocksdb, StringComparison.Ordinal);
+        var end = template.IndexOf("  {{- end }}", otherwise, StringComparison.Ordinal);
+        var statefulSet = template[rocksdb..otherwise];
+        var deployment = template[otherwise..end];
+
+        // StatefulSet: RollingUpdate replaces one pod at a time, each after the previous one is ready.
+        Assert.Contains("updateStrategy:\n    type: RollingUpdate\n", statefulSet, StringComparison.Ordinal);
+        Assert.DoesNotContain("maxUnavailable", statefulSet, StringComparison.Ordinal);
+        // Deployment: no surge pod (one more group member, one more rebalance), one pod down at a time.
+        Assert.Contains("strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxUnavailable: 1\n      maxSurge: 0\n", deployment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Processor_GetsItsStallTimeoutAndCommitIntervalFromTheConfigMap()
+    {
+        var configMap = HelmTemplateActions.Read("configmap.yaml");
+        var values = ChartValues.Defaults()["processor"]!;
+
+        Assert.Contains("Processor__StallTimeout: {{ .Values.processor.stallTimeout | quote }}", configMap, StringComparison.Ordinal);
+        Assert.Contains("{{- with .Values.processor.commitInterval }}\n  Processor__CommitInterval: {{ . | quote }}", configMap, StringComparison.Ordinal);
+        Assert.Equal("00:03:00", values["stallTimeout"]!.GetValue<string>());
+        Assert.Equal(string.Empty, values["commitInterval"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Processor_DefaultGracePeriod_CoversACommitIntervalPlusClose()
+    {
+        // _helpers.tpl, stream-worker.processorMinGracePeriod: commit interval (30 s when empty) + 15 s close + 15 s margin.
+        var values = ChartValues.Defaults()["processor"]!;
+        var commitInterval = values["commitInterval"]!.GetValue<string>();
+        var commitSeconds = commitInterval.Length == 0 ? 30 : (long)Math.Ceiling(TimeSpan.Parse(commitInterval, System.Globalization.CultureInfo.InvariantCulture).TotalSeconds);
+
+        Assert.True(values["terminationGracePeriodSeconds"]!.GetValue<long>() >= commitSeconds + 30);
+        Assert.Contains("{{- add $commit 15 15 }}", HelmTemplateActions.Read("_helpers.tpl"), StringComparison.Ordinal);
+        Assert.Contains("terminationGracePeriodSeconds: {{ .Values.processor.terminationGracePeriodSeconds }}", HelmTemplateActions.Read("processor-workload.yaml"), StringComparison.Ordinal);
     }
 
     [Fact]

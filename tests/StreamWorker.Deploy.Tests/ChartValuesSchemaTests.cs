@@ -32,6 +32,9 @@ public sealed class ChartValuesSchemaTests
     [InlineData("privacy:\n  personalData: encrypt\n", "/privacy/personalData")]
     [InlineData("topics:\n  partitions: \"6\"\n", "/topics/partitions")]
     [InlineData("gateway:\n  ackTimeout: 5s\n", "/gateway/ackTimeout")]
+    [InlineData("processor:\n  stallTimeout: 3m\n", "/processor/stallTimeout")]
+    [InlineData("processor:\n  stallTimeout: \"\"\n", "/processor/stallTimeout")]
+    [InlineData("processor:\n  commitInterval: 30s\n", "/processor/commitInterval")]
     [InlineData("metrics:\n  serviceMonitor:\n    enabled: \"yes\"\n", "/metrics/serviceMonitor/enabled")]
     [InlineData("gatway:\n  replicaCount: 2\n", "")]
     public void ValuesWithWrongTypeOrValue_FailValidationAtThatValue(string overrideYaml, string expectedLocation)
@@ -42,6 +45,16 @@ public sealed class ChartValuesSchemaTests
 
         Assert.False(results.IsValid);
         Assert.Contains(expectedLocation, ChartValues.Describe(results), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("processor:\n  commitInterval: \"00:00:05\"\n  stallTimeout: \"00:10:00\"\n")]
+    [InlineData("processor:\n  commitInterval: \"00:00:00.500\"\n  stallTimeout: \"1.00:00:00\"\n")]
+    public void TimeSpanValues_InDotNetForm_Validate(string overrideYaml)
+    {
+        var results = ChartValues.Validate(ChartValues.MergeOntoDefaults((JsonObject)YamlJson.Parse(overrideYaml)!));
+
+        Assert.True(results.IsValid, ChartValues.Describe(results));
     }
 
     [Fact]

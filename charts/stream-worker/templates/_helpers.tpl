@@ -120,6 +120,43 @@ Settings that cannot be expressed in values.schema.json. Fails the render with a
 {{- if not (or .Values.gateway.enabled .Values.processor.enabled) }}
 {{- fail "gateway.enabled and processor.enabled are both false: nothing to deploy" }}
 {{- end }}
+{{- $minGrace := include "stream-worker.processorMinGracePeriod" . | atoi }}
+{{- if and .Values.processor.enabled (lt (int .Values.processor.terminationGracePeriodSeconds) $minGrace) }}
+{{- fail (printf "processor.terminationGracePeriodSeconds (%d) must be at least %d: the commit interval (processor.commitInterval, 30 s when empty) + 15 s to close the stream threads + 15 s of margin" (int .Values.processor.terminationGracePeriodSeconds) $minGrace) }}
+{{- end }}
+{{- end }}
+
+{{/*
+Whole seconds of a .NET TimeSpan text ([d.]hh:mm:ss[.fffffff], the form values.schema.json allows), rounded up.
+Usage: include "stream-worker.timeSpanSeconds" "00:00:30"
+*/}}
+{{- define "stream-worker.timeSpanSeconds" -}}
+{{- $parts := splitList ":" . }}
+{{- $daysHours := splitList "." (index $parts 0) }}
+{{- $days := 0 }}
+{{- if eq (len $daysHours) 2 }}
+{{- $days = atoi (first $daysHours) }}
+{{- end }}
+{{- $seconds := splitList "." (index $parts 2) }}
+{{- $total := add (mul $days 86400) (mul (atoi (last $daysHours)) 3600) (mul (atoi (index $parts 1)) 60) (atoi (first $seconds)) }}
+{{- if and (eq (len $seconds) 2) (gt (atoi (last $seconds)) 0) }}
+{{- $total = add1 $total }}
+{{- end }}
+{{- $total }}
+{{- end }}
+
+{{/*
+Shortest grace period the processor needs on SIGTERM, in seconds: longer than a commit plus close. A graceful stop
+commits (at most one commit interval of work: processor.commitInterval, Streamiz's 30 s when empty) and closes the
+stream threads (Streamiz close, producer flush), for which the process allows itself 15 s after a failure; plus 15 s
+of margin. 60 s with the default commit interval.
+*/}}
+{{- define "stream-worker.processorMinGracePeriod" -}}
+{{- $commit := 30 }}
+{{- with .Values.processor.commitInterval }}
+{{- $commit = include "stream-worker.timeSpanSeconds" . | atoi }}
+{{- end }}
+{{- add $commit 15 15 }}
 {{- end }}
 
 {{/*

@@ -20,9 +20,11 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly Counter<long> livestreamLeaves;
     private readonly Counter<long> dialoutOutcomes;
     private readonly Counter<long> windowsClosed;
+    private readonly Counter<long> threadsFenced;
     private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
+    private volatile int consuming;
 
     /// <param name="meterFactory">Creates <see cref="Meter"/>; the host's is the one OpenTelemetry listens to.</param>
     /// <param name="timeProvider">Wall-clock time for output delays and idle close (a fake one in tests).</param>
@@ -38,6 +40,8 @@ public sealed class ProcessorTelemetry : IDisposable
         livestreamLeaves = meter.CreateCounter<long>("streamworker.livestream.leaves", "{viewer}", "Applied livestream leaves by reason");
         dialoutOutcomes = meter.CreateCounter<long>("streamworker.dialout.outcomes", "{attempt}", "Dial-out attempts reaching an outcome");
         windowsClosed = meter.CreateCounter<long>("streamworker.processor.windows.closed", "{window}", "Windows closed (final record emitted) per output topic and reason");
+        threadsFenced = meter.CreateCounter<long>("streamworker.processor.threads.fenced", "{event}", "Stream threads found fenced out of the consumer group (they lost their partitions)");
+        meter.CreateObservableGauge("streamworker.processor.consuming", () => consuming, "{instance}", "1 while the instance consumes what it owns (stream threads RUNNING with partitions, none fenced), else 0");
         meter.CreateObservableGauge("streamworker.processor.stream.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("state", streamState)), "{thread}", "1 for the current Streamiz state");
         meter.CreateObservableGauge(
             "messaging.kafka.consumer.lag",
@@ -85,6 +89,10 @@ public sealed class ProcessorTelemetry : IDisposable
     public void TaskClosed(string task) => presenceByTask.TryRemove(task, out _);
 
     public void StreamStateChanged(string state) => streamState = state;
+
+    public void ConsumingChanged(bool now) => consuming = now ? 1 : 0;
+
+    public void ThreadFenced() => threadsFenced.Add(1);
 
     /// <summary>The consumer group's lag on <paramref name="topic"/>, summed over its partitions.</summary>
     public void ConsumerLagMeasured(string topic, long lag) => consumerLag[topic] = lag;

@@ -15,10 +15,17 @@ public sealed class ProcessorOptions
     public TimeSpan DialoutGrace { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Idle close: a partition that has read events but none for this long (wall-clock) moves its stream time to
+    /// Idle close: a partition that has read no event for this long (wall-clock) moves its stream time to
     /// wall-clock time minus this, so its last windows close. Zero turns it off.
     /// </summary>
     public TimeSpan IdleCloseAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long this instance may go without consuming what it owns (stream threads not RUNNING, no partition
+    /// assigned, or a thread fenced out of the group) before it stops with exit code 3 to be replaced. It is not
+    /// ready during that time. Several consumer session timeouts, and longer than the longest state restore.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>How long seen event ids and conferences are kept after their last event, in stream time.</summary>
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(1);

@@ -20,6 +20,7 @@ public sealed class ProcessorOptionsValidator : IValidateOptions<ProcessorOption
         Positive(failures, options.StateRetention, "Processor:StateRetention");
         if (options.CommitInterval is { } commitInterval) Positive(failures, commitInterval, "Processor:CommitInterval");
         if (options.IdleCloseAfter != TimeSpan.Zero) Positive(failures, options.IdleCloseAfter, "Processor:IdleCloseAfter");
+        Positive(failures, options.StallTimeout, "Processor:StallTimeout");
         var longest = new[]
         {
             options.ParticipantsWindow + options.Grace,

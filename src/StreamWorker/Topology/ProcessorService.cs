@@ -22,6 +22,7 @@ public sealed partial class ProcessorService : BackgroundService
     private readonly ILogger<ProcessorService> logger;
     private readonly ProcessorFailure failure;
     private readonly ProcessorTelemetry telemetry;
+    private readonly ProcessorLiveness liveness;
     private volatile bool stopping;
     private KafkaStream? stream;
     private volatile KafkaStream.State? state;
@@ -33,6 +34,7 @@ public sealed partial class ProcessorService : BackgroundService
     /// <param name="loggerFactory">Logging for this service and Streamiz.</param>
     /// <param name="failure">Where a record that cannot be written, or a dead stream thread, stops the process.</param>
     /// <param name="telemetry">The processor's meters and activity source, handed to the topology's stages.</param>
+    /// <param name="liveness">Whether the instance consumes what it owns: readiness, and the stop after <c>Processor:StallTimeout</c>.</param>
     public ProcessorService(
         IOptions<ProcessorOptions> options,
         IOptions<TopicOptions> topics,
@@ -40,8 +42,10 @@ public sealed partial class ProcessorService : BackgroundService
         IReadOnlyDictionary<string, string> clientProperties,
         ILoggerFactory loggerFactory,
         ProcessorFailure failure,
-        ProcessorTelemetry telemetry)
+        ProcessorTelemetry telemetry,
+        ProcessorLiveness liveness)
     {
+        this.liveness = liveness ?? throw new ArgumentNullException(nameof(liveness));
         this.failure = failure ?? throw new ArgumentNullException(nameof(failure));
         this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         ArgumentNullException.ThrowIfNull(options);
@@ -55,11 +59,11 @@ public sealed partial class ProcessorService : BackgroundService
         logger = loggerFactory.CreateLogger<ProcessorService>();
     }
 
-    /// <summary>True while the stream threads are RUNNING and nothing has failed (readiness).</summary>
-    public bool IsRunning => state == KafkaStream.State.RUNNING && !failure.HasFailed;
+    /// <summary>True while the instance consumes what it owns (<see cref="ProcessorLiveness"/>) and nothing has failed (readiness).</summary>
+    public bool IsRunning => liveness.StallReason(state?.Name) is null && !failure.HasFailed;
 
-    /// <summary>Why the processor stopped, when it did.</summary>
-    public string? FailureReason => failure.Reason;
+    /// <summary>Why the processor stopped, or why it is not consuming, when it is not running.</summary>
+    public string? FailureReason => failure.Reason ?? liveness.StallReason(state?.Name);
 
     /// <summary>The current Streamiz state name (CREATED, REBALANCING, RUNNING, ...), or null before start.</summary>
     public string? CurrentState => state?.Name;
@@ -120,7 +124,7 @@ public sealed partial class ProcessorService : BackgroundService
 
         try
         {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            await WatchStallsAsync(stoppingToken);
         }
         catch (OperationCanceledException)
         {
@@ -128,13 +132,33 @@ public sealed partial class ProcessorService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Once a second: an instance that has not consumed what it owns for <c>Processor:StallTimeout</c> (not RUNNING,
+    /// no partition, a thread fenced out of the group) stops with exit code 3, so that it is replaced; until then it
+    /// is not ready. Streamiz does not always come back from a fenced thread on its own, and a ready pod that reads
+    /// nothing would hold its partitions unread.
+    /// </summary>
+    private async Task WatchStallsAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), telemetry.Time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (stopping || failure.HasFailed) continue;
+            var stalled = liveness.Check(state?.Name);
+            if (stalled >= options.StallTimeout)
+            {
+                failure.Fail($"not consuming for {stalled.TotalSeconds:0} s (Processor:StallTimeout {options.StallTimeout}): {liveness.StallReason(state?.Name) ?? "recovered just now"}");
+            }
+        }
+    }
+
     private async Task StartStreamAsync(CancellationToken stoppingToken)
     {
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
-        config.Logger = new StreamizLoggerFactory(loggerFactory);
+        config.Logger = new StreamizLoggerFactory(loggerFactory, liveness.Fenced);
         StopOnFailure(config, failure);
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config, topics.Events, stoppingToken));
+        ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config, topics.Events, stoppingToken), liveness);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (_, now) =>
         {

@@ -39,6 +39,7 @@ public static class ProcessorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProcessorTelemetry>();
         services.AddSingleton<ProcessorFailure>();
+        services.AddSingleton<ProcessorLiveness>();
         services.AddSingleton(sp => new ProcessorService(
             sp.GetRequiredService<IOptions<ProcessorOptions>>(),
             sp.GetRequiredService<IOptions<TopicOptions>>(),
@@ -46,7 +47,8 @@ public static class ProcessorServiceCollectionExtensions
             clientProperties(sp),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ProcessorFailure>(),
-            sp.GetRequiredService<ProcessorTelemetry>()));
+            sp.GetRequiredService<ProcessorTelemetry>(),
+            sp.GetRequiredService<ProcessorLiveness>()));
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
         return services;
     }

@@ -33,7 +33,8 @@ public static class ProcessorTopology
     /// Partitions of the events topic (and so of the repartition topic): every events partition sends its progress to
     /// every company partition, and a dial-out window closes once all of them have passed it.
     /// </param>
-    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry, int eventsPartitions)
+    /// <param name="liveness">Told when the stages' tasks start and close (readiness and the stall watch); none in tests of the topology alone.</param>
+    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry, int eventsPartitions, ProcessorLiveness? liveness = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
         ArgumentNullException.ThrowIfNull(telemetry);
@@ -47,7 +48,7 @@ public static class ProcessorTopology
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions)))
+                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness)))
                     .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
                 "conference-stage")
@@ -72,7 +73,7 @@ public static class ProcessorTopology
                 .WithValueSerdes(new CodecSerDes<DialoutAttemptChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
             .Transform(
                 TransformerBuilder.New<string, DialoutAttemptChange, string, byte[]>()
-                    .Transformer<StageTransformer<DialoutAttemptChange, byte[]>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits)))
+                    .Transformer<StageTransformer<DialoutAttemptChange, byte[]>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
                     .StateStore(StageStore(CompanyStore, options, commits))
                     .Build(),
                 "company-stage")

@@ -83,6 +83,56 @@ public sealed class StreamWorkerProcess : IDisposable
         return gateway;
     }
 
+    /// <summary>
+    /// Role broker: the embedded broker alone, on <paramref name="kafkaPort"/> (and the next ports for more brokers),
+    /// with every topic of the default topic plan; returns once its events topic answers metadata.
+    /// </summary>
+    public static async Task<StreamWorkerProcess> StartBrokerAsync(int kafkaPort, int brokers, int partitions)
+    {
+        var port = FreePort.Next();
+        var broker = Start(
+            new Dictionary<string, string>
+            {
+                ["Role"] = "broker",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["Kafka__Embedded__Port"] = kafkaPort.ToString(CultureInfo.InvariantCulture),
+                ["Kafka__Embedded__Brokers"] = brokers.ToString(CultureInfo.InvariantCulture),
+                ["Topics__Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
+            },
+            port,
+            stateDirectory: null,
+            keptLines: 200);
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (broker.HasExited) throw new InvalidOperationException($"the broker exited with code {broker.ExitCode}:\n{broker.Output}");
+            try
+            {
+                using var admin = new Confluent.Kafka.AdminClientBuilder(new Confluent.Kafka.AdminClientConfig { BootstrapServers = $"127.0.0.1:{kafkaPort}" }).Build();
+                var topic = admin.GetMetadata("webhook-events", TimeSpan.FromSeconds(2)).Topics.FirstOrDefault();
+                if (topic is { Error.IsError: false } && topic.Partitions.Count == partitions) return broker;
+            }
+            catch (Confluent.Kafka.KafkaException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        broker.Dispose();
+        throw new TimeoutException("the embedded broker did not start within 60 s");
+    }
+
+    /// <summary>Role processor with the given environment (docs/configuration.md keys); does not wait for readiness.</summary>
+    public static StreamWorkerProcess StartProcessor(IReadOnlyDictionary<string, string> environment, string stateDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var port = FreePort.Next();
+        var all = new Dictionary<string, string>(environment) { ["Role"] = "processor", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["Processor__StateDirectory"] = stateDirectory };
+        return Start(all, port, stateDirectory, keptLines: 300);
+    }
+
     /// <summary>Role processor for one run; does not wait for readiness (the tests time that themselves).</summary>
     public static StreamWorkerProcess StartProcessor(ProcessorRunSettings run, string bootstrapServers, string stateDirectory)
     {

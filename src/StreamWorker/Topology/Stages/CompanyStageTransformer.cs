@@ -19,13 +19,15 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
     private readonly TopicOptions topics;
     private readonly ProcessorTelemetry telemetry;
     private readonly CommitSignals commits;
+    private readonly ProcessorLiveness? liveness;
     private ProcessorContext<string, byte[]>? context;
     private StreamizStageStore? store;
     private CompanyDialoutStage? stage;
     private InputPositions positions = new();
 
-    public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits)
+    public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, ProcessorLiveness? liveness = null)
     {
+        this.liveness = liveness;
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
         this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
@@ -40,6 +42,7 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
         stage = new CompanyDialoutStage(settings, store);
         positions = new InputPositions();
         commits.Subscribe(context.Id, store.OnCommit);
+        liveness?.TaskStarted(ProcessorTopology.CompanyStore, context.Id.ToString());
     }
 
     public Record<string, byte[]>? Process(Record<string, DialoutAttemptChange> record)
@@ -60,5 +63,6 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
     public void Close()
     {
         if (context is not null) commits.Unsubscribe(context.Id);
+        if (context is not null) liveness?.TaskClosed(ProcessorTopology.CompanyStore, context.Id.ToString());
     }
 }

@@ -22,6 +22,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private readonly TimeSpan idleCloseAfter;
     private readonly TimeProvider time;
     private readonly int eventsPartitions;
+    private readonly ProcessorLiveness? liveness;
     private ProcessorContext<string, StageOutput>? context;
     private DateTimeOffset lastRead;
     private StreamizStageStore? store;
@@ -38,9 +39,12 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     /// <param name="idleCloseAfter"><c>Processor:IdleCloseAfter</c>; zero turns idle close off.</param>
     /// <param name="time">Wall-clock time for idle close (a fake one in tests).</param>
     /// <param name="eventsPartitions">Partitions of the events topic: the company partitions that hear this partition's progress.</param>
+    /// <param name="liveness">Told when this task starts and closes; null in tests of the topology alone.</param>
     public ConferenceStageTransformer(
-        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time, int eventsPartitions)
+        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time,
+        int eventsPartitions, ProcessorLiveness? liveness = null)
     {
+        this.liveness = liveness;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
         this.eventsPartitions = eventsPartitions;
         this.idleCloseAfter = idleCloseAfter;
@@ -62,6 +66,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         stage = new ConferenceStage(settings, store);
         positions = new InputPositions();
         commits.Subscribe(context.Id, OnCommit);
+        liveness?.TaskStarted(ProcessorTopology.ConferenceStore, context.Id.ToString());
         lastRead = time.GetUtcNow();
         if (idleCloseAfter > TimeSpan.Zero) context.Schedule(IdleCheckInterval(idleCloseAfter), PunctuationType.PROCESSING_TIME, _ => CloseIfIdle());
     }
@@ -167,6 +172,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     {
         if (context is not null) commits.Unsubscribe(context.Id);
         telemetry.TaskClosed(task);
+        if (context is not null) liveness?.TaskClosed(ProcessorTopology.ConferenceStore, context.Id.ToString());
     }
 
     private void Apply(Record<string, byte[]> record, StoredEvent stored, AggregateEvent e, long offset)

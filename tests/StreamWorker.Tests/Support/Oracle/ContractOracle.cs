@@ -43,6 +43,49 @@ public sealed class ContractOracle
         return oracle._result;
     }
 
+    /// <summary>
+    /// The expected output of several events partitions, each fed in its own read order: conference windows close by
+    /// their partition's stream time; a company's dial-out window sums the attempts every partition counted in it and
+    /// is final once the lowest stream time over all partitions (one that read nothing has none) has passed it.
+    /// </summary>
+    public static OracleResult RunPartitioned(IReadOnlyList<IReadOnlyList<JsonObject>> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var result = new OracleResult();
+        var oracles = new List<ContractOracle>();
+        foreach (var partition in partitions)
+        {
+            var oracle = new ContractOracle();
+            foreach (var stored in partition) oracle.Read(stored);
+            oracle.MarkFinal(oracle._result.Participants, ParticipantsWindow, Grace);
+            oracle.MarkFinal(oracle._result.Churn, ChurnWindow, Grace);
+            foreach (var (key, record) in oracle._result.Participants) result.Participants.Add(key, record);
+            foreach (var (key, record) in oracle._result.Churn) result.Churn.Add(key, record);
+            result.LateEventIds.AddRange(oracle._result.LateEventIds);
+            oracles.Add(oracle);
+        }
+
+        var watermark = oracles.Min(o => o._streamTime);
+        foreach (var (key, record) in oracles.SelectMany(o => o._result.Dialout))
+        {
+            if (result.Dialout.TryGetValue(key, out var sum))
+            {
+                foreach (var field in Outcomes.Append("attempts")) sum[field] = sum[field]!.GetValue<int>() + record[field]!.GetValue<int>();
+            }
+            else
+            {
+                result.Dialout[key] = sum = record.DeepClone().AsObject();
+            }
+
+            var decided = new[] { "answered", "rejected", "noanswer", "cancelled" }.Sum(f => sum[f]!.GetValue<int>());
+            sum["answer_rate"] = decided == 0 ? null : (double)sum["answered"]!.GetValue<int>() / decided;
+            var start = DateTimeOffset.Parse(key.WindowStart, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+            sum["final"] = watermark >= start + DialoutWindow + DialoutGrace;
+        }
+
+        return result;
+    }
+
     private void MarkFinal(Dictionary<(string Key, string WindowStart), JsonObject> records, long size, long grace)
     {
         foreach (var ((_, windowStart), record) in records)

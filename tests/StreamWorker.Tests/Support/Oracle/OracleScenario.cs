@@ -20,16 +20,26 @@ public sealed class OracleScenario
     private readonly List<GeneratedConference> _conferences;
     private DateTimeOffset _clock;
 
-    private OracleScenario(int seed, DateTimeOffset start)
+    private OracleScenario(int seed, DateTimeOffset start, IEnumerable<(long Conference, long Company, long Host)> conferences)
     {
         _random = new Random(seed);
         _clock = start;
-        _conferences = ConferenceIds.Select(c => new GeneratedConference(c.Conference, c.Company, c.Host)).ToList();
+        _conferences = conferences.Select(c => new GeneratedConference(c.Conference, c.Company, c.Host)).ToList();
     }
 
     public static IReadOnlyList<OracleDelivery> Generate(int seed, DateTimeOffset start, int steps)
     {
-        var scenario = new OracleScenario(seed, start);
+        var scenario = new OracleScenario(seed, start, ConferenceIds);
+        scenario.Build(steps);
+        return scenario._deliveries;
+    }
+
+    /// <summary>The same mix over <paramref name="conferences"/> conferences (at least five) of four companies, so that every events partition gets some.</summary>
+    public static IReadOnlyList<OracleDelivery> Generate(int seed, DateTimeOffset start, int steps, int conferences)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(conferences, ConferenceIds.Length);
+        var ids = ConferenceIds.Concat(Enumerable.Range(0, conferences - ConferenceIds.Length).Select(i => (7010L + i, 101L + (i % 4), 20L + i)));
+        var scenario = new OracleScenario(seed, start, ids);
         scenario.Build(steps);
         return scenario._deliveries;
     }

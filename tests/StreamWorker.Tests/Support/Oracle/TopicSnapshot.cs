@@ -5,14 +5,18 @@ namespace StreamWorker.Tests.Support.Oracle;
 /// <summary>Every record of a topic up to its current end, partition by partition in offset order, without a consumer group.</summary>
 public static class TopicSnapshot
 {
-    public static List<Message<string?, byte[]>> Read(string bootstrapServers, string topic, TimeSpan timeout)
+    public static List<Message<string?, byte[]>> Read(string bootstrapServers, string topic, TimeSpan timeout) =>
+        [.. ReadPartitions(bootstrapServers, topic, timeout).SelectMany(p => p)];
+
+    /// <summary>Every record of every partition of a topic, one list per partition (by partition id), each in offset order.</summary>
+    public static List<List<Message<string?, byte[]>>> ReadPartitions(string bootstrapServers, string topic, TimeSpan timeout)
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5)).Topics.FirstOrDefault(t => t.Topic == topic);
-        var records = new List<Message<string?, byte[]>>();
+        var partitions = new List<List<Message<string?, byte[]>>>();
         if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
         {
-            return records;
+            return partitions;
         }
 
         using var consumer = new ConsumerBuilder<string?, byte[]>(new ConsumerConfig
@@ -24,6 +28,8 @@ public static class TopicSnapshot
         }).Build();
         foreach (var partition in metadata.Partitions.OrderBy(p => p.PartitionId))
         {
+            var records = new List<Message<string?, byte[]>>();
+            partitions.Add(records);
             var topicPartition = new TopicPartition(topic, partition.PartitionId);
             var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(5)).High;
             if (end.Value == 0)
@@ -55,6 +61,6 @@ public static class TopicSnapshot
             consumer.Unassign();
         }
 
-        return records;
+        return partitions;
     }
 }

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using StreamWorker.Tests.Support.Oracle;
+using Xunit.Abstractions;
+
+namespace StreamWorker.Tests.Reliability;
+
+/// <summary>
+/// A deploy as Kubernetes does it, under load: the embedded broker in its own process, a gateway, and two processor
+/// instances in one group. While a seeded scenario (every rule of docs/aggregates.md, over a dozen conferences of
+/// four companies, so that every events partition feeds the company windows) is posted through the gateway at a
+/// steady pace, the processors are replaced one after the other: round 1 with SIGTERM, round 2 with SIGKILL, further
+/// rounds (soak: <c>ROLLING_ROUNDS</c>) with either at random. A replacement must be ready before the next pod goes,
+/// and an instance that stops by itself (a stalled one stops after <c>Processor:StallTimeout</c>) is started again.
+/// Then every analytics topic (every field, final flags included) and the late dead letters must equal the
+/// contract oracle computed from the stored events, partition by partition.
+/// Soak: <c>bench/rolling-soak.sh</c> runs this with random seeds and three rounds and counts exact runs.
+/// </summary>
+public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorProcessesTest
+{
+    private const int Partitions = 6;
+    private static readonly DateTimeOffset Start = new(2026, 11, 27, 6, 0, 3, TimeSpan.Zero);
+    private static readonly TimeSpan ExactnessTimeout = TimeSpan.FromSeconds(120);
+
+    [Theory]
+    [InlineData("at_least_once", 1)]
+    [InlineData("exactly_once", 3)]
+    public async Task RollingRestartsUnderLoad_GracefulAndKilled_OutputEqualsTheOracle(string guarantee, int brokers)
+    {
+        var seed = Setting("ROLLING_SEED", 20261204);
+        var rounds = Setting("ROLLING_ROUNDS", 2);
+        var steps = Setting("ROLLING_STEPS", 700);
+        var random = new Random(seed);
+        var deliveries = OracleScenario.Generate(seed, Start, steps, conferences: 14);
+        var loadTime = TimeSpan.FromSeconds(Setting("ROLLING_LOAD_SECONDS", 50) + (rounds - 2) * 25);
+        var kafkaPort = FreePort.Next();
+        var bootstrap = string.Join(',', Enumerable.Range(0, brokers).Select(i => $"127.0.0.1:{kafkaPort + i}"));
+
+        using var broker = await StreamWorkerProcess.StartBrokerAsync(kafkaPort, brokers, Partitions);
+        using var gateway = await StreamWorkerProcess.StartGatewayAsync(bootstrap, new Dictionary<string, string>());
+        var environment = ProcessorEnvironment(bootstrap, guarantee);
+        var slots = new[] { StartProcessor(environment), StartProcessor(environment) };
+        var replaced = 0;
+        try
+        {
+            await Task.WhenAll(slots.Select(p => p.WaitUntilReadyAsync(ReadyTimeout)));
+
+            using var stop = new CancellationTokenSource(loadTime + TimeSpan.FromMinutes(4));
+            var load = PostAtSteadyPaceAsync(gateway, deliveries, loadTime, stop.Token);
+            await Task.Delay(TimeSpan.FromSeconds(5), stop.Token);
+
+            var plan = new List<string>();
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var slot = 0; slot < slots.Length; slot++)
+                {
+                    var signal = round == 0 ? "SIGTERM" : round == 1 && slot == 0 ? "SIGKILL" : random.Next(2) == 0 ? "SIGTERM" : "SIGKILL";
+                    await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 4000)), stop.Token);
+                    var took = Stopwatch.StartNew();
+                    slots[slot] = await ReplaceAsync(slots[slot], signal, environment, slots);
+                    replaced++;
+                    plan.Add($"round {round + 1} pod {slot + 1} {signal} ({took.Elapsed.TotalSeconds:0.0} s to ready)");
+                }
+            }
+
+            var posted = await load;
+            var loadEnded = Stopwatch.StartNew();
+            Assert.Equal(deliveries.Count, posted);
+
+            var stored = TopicSnapshot.ReadPartitions(bootstrap, "webhook-events", TimeSpan.FromSeconds(20))
+                .Select(p => (IReadOnlyList<JsonObject>)[.. p.Select(m => JsonNode.Parse(m.Value)!.AsObject())])
+                .ToList();
+            Assert.Equal(deliveries.Count, stored.Sum(p => p.Count));
+            var expected = ContractOracle.RunPartitioned(stored);
+            Assert.True(expected.Dialout.Count >= 6 && expected.LateEventIds.Count >= 3, $"the scenario is too thin: {expected.Dialout.Count} dial-out windows, {expected.LateEventIds.Count} late");
+
+            var differences = await WaitExactAsync(bootstrap, expected, slots);
+            output.WriteLine($"guarantee {guarantee}, seed {seed}, {rounds} rounds, {deliveries.Count} deliveries over {loadTime.TotalSeconds:0} s, events per partition {string.Join('/', stored.Select(p => p.Count))}");
+            output.WriteLine(string.Join("\n", plan));
+            output.WriteLine($"expected: {expected.Participants.Count} participants, {expected.Churn.Count} churn, {expected.Dialout.Count} dial-out records ({expected.Dialout.Values.Count(r => r["final"]!.GetValue<bool>())} final), {expected.LateEventIds.Distinct().Count()} late");
+            Assert.True(differences.Count == 0, $"{differences.Count} differences from the oracle after {replaced} replacements:\n{string.Join("\n", differences.Take(40))}\n--- processors:\n{string.Join("\n---\n", slots.Select(p => p.Output))}");
+            output.WriteLine($"exact {loadEnded.Elapsed.TotalSeconds:0.0} s after the last post");
+            foreach (var processor in slots)
+            {
+                Assert.Equal(HttpStatusCode.OK, await processor.ReadinessAsync());
+            }
+        }
+        finally
+        {
+            foreach (var processor in slots) processor.Dispose();
+        }
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static Dictionary<string, string> ProcessorEnvironment(string bootstrap, string guarantee) => new()
+    {
+        ["Kafka__BootstrapServers"] = bootstrap,
+        ["Processor__Guarantee"] = guarantee,
+        // A second of records to read again after a kill: the replay path runs at every SIGKILL.
+        ["Processor__CommitInterval"] = "00:00:01",
+        // Off: stream time moves by events only, so the oracle knows it exactly (idle close: QuietPartitionDialoutEndToEndTests).
+        ["Processor__IdleCloseAfter"] = "00:00:00",
+        ["Processor__StallTimeout"] = "00:00:30",
+        // A killed member holds its partitions until its session times out (librdkafka default 45 s): keep that short.
+        ["Kafka__Client__session.timeout.ms"] = "6000",
+        ["Kafka__Client__heartbeat.interval.ms"] = "1000",
+        ["Logging__LogLevel__Default"] = Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_LEVEL") ?? "Warning",
+        ["Logging__LogLevel__StreamWorker.Topology"] = "Information",
+        ["Logging__LogLevel__Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
+        ["DOTNET_gcServer"] = "0",
+    };
+
+    private static StreamWorkerProcess StartProcessor(Dictionary<string, string> environment) =>
+        StreamWorkerProcess.StartProcessor(environment, ProcessorRunHarness.StateDirectory());
+
+    /// <summary>
+    /// One rollout step: stop the pod (SIGTERM with a 30 s grace then SIGKILL, as Kubernetes; or SIGKILL), start its
+    /// replacement and wait until it is ready. While waiting, the other pod is restarted if it stopped by itself.
+    /// </summary>
+    private async Task<StreamWorkerProcess> ReplaceAsync(StreamWorkerProcess pod, string signal, Dictionary<string, string> environment, StreamWorkerProcess[] slots)
+    {
+        if (signal == "SIGTERM")
+        {
+            if (!pod.Terminate(TimeSpan.FromSeconds(30)))
+            {
+                output.WriteLine($"a pod did not stop within 30 s of SIGTERM: killed\n{pod.Output}");
+                pod.Kill();
+            }
+            else if (pod.ExitCode != 0)
+            {
+                output.WriteLine($"a pod exited with {pod.ExitCode} after SIGTERM:\n{pod.Output}");
+            }
+        }
+        else
+        {
+            pod.Kill();
+        }
+
+        pod.Dispose();
+        var replacement = StartProcessor(environment);
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (replacement.HasExited)
+            {
+                output.WriteLine($"a replacement exited with {replacement.ExitCode}: started again\n{replacement.Output}");
+                replacement.Dispose();
+                replacement = StartProcessor(environment);
+            }
+
+            RestartExited(slots, environment, except: pod);
+            if (await replacement.ReadinessAsync() == HttpStatusCode.OK) return replacement;
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"a replacement was not ready within 90 s:\n{replacement.Output}");
+    }
+
+    private void RestartExited(StreamWorkerProcess[] slots, Dictionary<string, string> environment, StreamWorkerProcess except)
+    {
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (slots[i] == except || !slots[i].HasExited) continue;
+            output.WriteLine($"pod {i + 1} exited by itself with {slots[i].ExitCode}: started again\n{slots[i].Output}");
+            slots[i].Dispose();
+            slots[i] = StartProcessor(environment);
+        }
+    }
+
+    /// <summary>Posts every delivery in order, spread evenly over <paramref name="duration"/>; returns how many got 202.</summary>
+    private static async Task<int> PostAtSteadyPaceAsync(StreamWorkerProcess gateway, IReadOnlyList<OracleDelivery> deliveries, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var pace = duration / deliveries.Count;
+        var watch = Stopwatch.StartNew();
+        var accepted = 0;
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var due = pace * i - watch.Elapsed;
+            if (due > TimeSpan.Zero) await Task.Delay(due, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(deliveries[i].Body, Encoding.UTF8) };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+            request.Headers.Add("x-signing-token", StreamWorkerInstance.Token);
+            using var response = await gateway.Http.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                throw new InvalidOperationException($"delivery {i} ({deliveries[i].Event}) got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+
+            accepted++;
+        }
+
+        return accepted;
+    }
+
+    /// <summary>Polls the output until it equals the oracle and no more records arrive; the last differences on timeout.</summary>
+    private async Task<List<string>> WaitExactAsync(string bootstrap, OracleResult expected, StreamWorkerProcess[] slots)
+    {
+        var watch = Stopwatch.StartNew();
+        var differences = new List<string>();
+        var previousCounts = (-1, -1, -1, -1);
+        while (watch.Elapsed < ExactnessTimeout)
+        {
+            var participants = TopicSnapshot.Read(bootstrap, "analytics-conference-participants", TimeSpan.FromSeconds(10));
+            var churn = TopicSnapshot.Read(bootstrap, "analytics-livestream-churn", TimeSpan.FromSeconds(10));
+            var dialout = TopicSnapshot.Read(bootstrap, "analytics-dialout-answer-rate", TimeSpan.FromSeconds(10));
+            var deadLetters = TopicSnapshot.Read(bootstrap, "webhook-events-dlq", TimeSpan.FromSeconds(10));
+            differences =
+            [
+                .. JsonRecordDiff.Compare("participants", expected.Participants, Latest(participants)),
+                .. JsonRecordDiff.Compare("churn", expected.Churn, Latest(churn)),
+                .. JsonRecordDiff.Compare("dialout", expected.Dialout, Latest(dialout)),
+                .. LateDifferences(expected.LateEventIds, deadLetters),
+            ];
+            var counts = (participants.Count, churn.Count, dialout.Count, deadLetters.Count);
+            if (differences.Count == 0 && counts == previousCounts) return differences;
+            previousCounts = counts;
+            foreach (var processor in slots.Where(p => p.HasExited)) output.WriteLine($"a processor exited with {processor.ExitCode} while catching up:\n{processor.Output}");
+            await Task.Delay(2000);
+        }
+
+        return differences;
+    }
+
+    private static Dictionary<(string Key, string WindowStart), JsonObject> Latest(List<Confluent.Kafka.Message<string?, byte[]>> records)
+    {
+        var latest = new Dictionary<(string, string), JsonObject>();
+        foreach (var record in records)
+        {
+            var value = JsonNode.Parse(record.Value)!.AsObject();
+            latest[(record.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
+        }
+
+        return latest;
+    }
+
+    /// <summary>The same late event ids, each at least once (a record read again after a restart may be dead-lettered again), and no other reason.</summary>
+    private static List<string> LateDifferences(List<string> expectedLate, List<Confluent.Kafka.Message<string?, byte[]>> deadLetters)
+    {
+        var letters = deadLetters.Select(d => JsonNode.Parse(d.Value)!.AsObject()).ToList();
+        var actual = letters.Where(d => d["reason"]?.GetValue<string>() == "late").Select(d => d["event_id"]!.GetValue<string>()).ToHashSet();
+        var expected = expectedLate.ToHashSet();
+        return
+        [
+            .. expected.Except(actual).Order().Select(id => $"dlq: late {id} missing"),
+            .. actual.Except(expected).Order().Select(id => $"dlq: late {id} not expected"),
+            .. letters.Where(d => d["reason"]?.GetValue<string>() != "late").Select(d => $"dlq: reason {d["reason"]} for {d["event_id"]}"),
+        ];
+    }
+}
