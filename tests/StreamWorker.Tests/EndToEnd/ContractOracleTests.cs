@@ -57,9 +57,9 @@ public sealed class ContractOracleTests
 
             differences =
             [
-                .. JsonRecordDiff.Compare("participants", expected.Participants, Latest(participants)),
-                .. JsonRecordDiff.Compare("churn", expected.Churn, Latest(churn)),
-                .. JsonRecordDiff.Compare("dialout", expected.Dialout, Latest(dialout)),
+                .. JsonRecordDiff.Compare("participants", expected.Participants, TopicSnapshot.LatestByWindow(participants)),
+                .. JsonRecordDiff.Compare("churn", expected.Churn, TopicSnapshot.LatestByWindow(churn)),
+                .. JsonRecordDiff.Compare("dialout", expected.Dialout, TopicSnapshot.LatestByWindow(dialout)),
                 .. LateDifferences(expected.LateEventIds, deadLetters),
             ];
 
@@ -75,18 +75,6 @@ public sealed class ContractOracleTests
         }
 
         Assert.True(differences.Count == 0, $"{differences.Count} differences from the oracle:\n" + string.Join("\n", differences.Take(40)));
-    }
-
-    private static Dictionary<(string Key, string WindowStart), JsonObject> Latest(List<Confluent.Kafka.Message<string?, byte[]>> records)
-    {
-        var latest = new Dictionary<(string, string), JsonObject>();
-        foreach (var record in records)
-        {
-            var value = JsonNode.Parse(record.Value)!.AsObject();
-            latest[(record.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
-        }
-
-        return latest;
     }
 
     private static List<string> LateDifferences(List<string> expectedLate, List<Confluent.Kafka.Message<string?, byte[]>> deadLetters)

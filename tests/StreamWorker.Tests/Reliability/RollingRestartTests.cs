@@ -212,9 +212,9 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
             var deadLetters = TopicSnapshot.Read(bootstrap, "webhook-events-dlq", TimeSpan.FromSeconds(10));
             differences =
             [
-                .. JsonRecordDiff.Compare("participants", expected.Participants, Latest(participants)),
-                .. JsonRecordDiff.Compare("churn", expected.Churn, Latest(churn)),
-                .. JsonRecordDiff.Compare("dialout", expected.Dialout, Latest(dialout)),
+                .. JsonRecordDiff.Compare("participants", expected.Participants, TopicSnapshot.LatestByWindow(participants)),
+                .. JsonRecordDiff.Compare("churn", expected.Churn, TopicSnapshot.LatestByWindow(churn)),
+                .. JsonRecordDiff.Compare("dialout", expected.Dialout, TopicSnapshot.LatestByWindow(dialout)),
                 .. LateDifferences(expected.LateEventIds, deadLetters),
             ];
             var counts = (participants.Count, churn.Count, dialout.Count, deadLetters.Count);
@@ -225,18 +225,6 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
         }
 
         return differences;
-    }
-
-    private static Dictionary<(string Key, string WindowStart), JsonObject> Latest(List<Confluent.Kafka.Message<string?, byte[]>> records)
-    {
-        var latest = new Dictionary<(string, string), JsonObject>();
-        foreach (var record in records)
-        {
-            var value = JsonNode.Parse(record.Value)!.AsObject();
-            latest[(record.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
-        }
-
-        return latest;
     }
 
     /// <summary>The same late event ids, each at least once (a record read again after a restart may be dead-lettered again), and no other reason.</summary>

@@ -63,4 +63,18 @@ public static class TopicSnapshot
 
         return partitions;
     }
+
+    /// <summary>The latest record per (key, window_start) of an analytics topic's records, in read order.</summary>
+    public static Dictionary<(string Key, string WindowStart), System.Text.Json.Nodes.JsonObject> LatestByWindow(List<Message<string?, byte[]>> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var latest = new Dictionary<(string, string), System.Text.Json.Nodes.JsonObject>();
+        foreach (var record in records)
+        {
+            var value = System.Text.Json.Nodes.JsonNode.Parse(record.Value)!.AsObject();
+            latest[(record.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
+        }
+
+        return latest;
+    }
 }
