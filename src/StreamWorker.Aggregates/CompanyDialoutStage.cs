@@ -55,7 +55,7 @@ public sealed class CompanyDialoutStage
     }
 
     /// <summary>The lowest stream time over all events partitions, as far as progress records have told; null until every partition has.</summary>
-    public long? Watermark(int sources)
+    private long? Watermark(int sources)
     {
         var low = long.MaxValue;
         for (var source = 0; source < sources; source++)

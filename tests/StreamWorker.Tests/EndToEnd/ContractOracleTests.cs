@@ -45,65 +45,8 @@ public sealed class ContractOracleTests
         var expected = ContractOracle.Run(stored);
         AssertScenarioCoversTheRules(expected);
 
-        var differences = new List<string>();
-        var previousCounts = (-1, -1, -1, -1);
-        var deadline = DateTime.UtcNow + OutputTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var participants = TopicSnapshot.Read(bootstrap, "analytics-conference-participants", TimeSpan.FromSeconds(10));
-            var churn = TopicSnapshot.Read(bootstrap, "analytics-livestream-churn", TimeSpan.FromSeconds(10));
-            var dialout = TopicSnapshot.Read(bootstrap, "analytics-dialout-answer-rate", TimeSpan.FromSeconds(10));
-            var deadLetters = TopicSnapshot.Read(bootstrap, "webhook-events-dlq", TimeSpan.FromSeconds(10));
-
-            differences =
-            [
-                .. JsonRecordDiff.Compare("participants", expected.Participants, TopicSnapshot.LatestByWindow(participants)),
-                .. JsonRecordDiff.Compare("churn", expected.Churn, TopicSnapshot.LatestByWindow(churn)),
-                .. JsonRecordDiff.Compare("dialout", expected.Dialout, TopicSnapshot.LatestByWindow(dialout)),
-                .. LateDifferences(expected.LateEventIds, deadLetters),
-            ];
-
-            // Done when the output matches and nothing more arrived since the previous look.
-            var counts = (participants.Count, churn.Count, dialout.Count, deadLetters.Count);
-            if (differences.Count == 0 && counts == previousCounts)
-            {
-                break;
-            }
-
-            previousCounts = counts;
-            await Task.Delay(1000);
-        }
-
+        var differences = await OracleComparison.UntilEqualAsync(bootstrap, expected, OutputTimeout, lateMayRepeat: false, TimeSpan.FromSeconds(1));
         Assert.True(differences.Count == 0, $"{differences.Count} differences from the oracle:\n" + string.Join("\n", differences.Take(40)));
-    }
-
-    private static List<string> LateDifferences(List<string> expectedLate, List<Confluent.Kafka.Message<string?, byte[]>> deadLetters)
-    {
-        var actualLate = deadLetters
-            .Select(d => JsonNode.Parse(d.Value)!.AsObject())
-            .Where(d => d["reason"]?.GetValue<string>() == "late")
-            .Select(d => d["event_id"]!.GetValue<string>())
-            .ToList();
-        var differences = new List<string>();
-        var expectedCounts = expectedLate.CountBy(id => id).ToDictionary();
-        var actualCounts = actualLate.CountBy(id => id).ToDictionary();
-        foreach (var id in expectedCounts.Keys.Union(actualCounts.Keys).Order())
-        {
-            var want = expectedCounts.GetValueOrDefault(id);
-            var got = actualCounts.GetValueOrDefault(id);
-            if (want != got)
-            {
-                differences.Add($"dlq late {id}: expected {want} record(s), actual {got}");
-            }
-        }
-
-        var otherReasons = deadLetters.Count - actualLate.Count;
-        if (otherReasons != 0)
-        {
-            differences.Add($"dlq: {otherReasons} dead letter(s) with a reason other than late");
-        }
-
-        return differences;
     }
 
     /// <summary>Guards the scenario itself: a change of seed or generator must still exercise the hard rules.</summary>

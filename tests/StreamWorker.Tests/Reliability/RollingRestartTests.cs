@@ -78,7 +78,10 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
             var expected = ContractOracle.RunPartitioned(stored);
             Assert.True(expected.Dialout.Count >= 6 && expected.LateEventIds.Count >= 3, $"the scenario is too thin: {expected.Dialout.Count} dial-out windows, {expected.LateEventIds.Count} late");
 
-            var differences = await WaitExactAsync(bootstrap, expected, slots);
+            var differences = await OracleComparison.UntilEqualAsync(bootstrap, expected, ExactnessTimeout, lateMayRepeat: true, TimeSpan.FromSeconds(2), () =>
+            {
+                foreach (var processor in slots.Where(p => p.HasExited)) output.WriteLine($"a processor exited with {processor.ExitCode} while catching up:\n{processor.Output}");
+            });
             output.WriteLine($"guarantee {guarantee}, seed {seed}, {rounds} rounds, {deliveries.Count} deliveries over {loadTime.TotalSeconds:0} s, events per partition {string.Join('/', stored.Select(p => p.Count))}");
             output.WriteLine(string.Join("\n", plan));
             output.WriteLine($"expected: {expected.Participants.Count} participants, {expected.Churn.Count} churn, {expected.Dialout.Count} dial-out records ({expected.Dialout.Values.Count(r => r["final"]!.GetValue<bool>())} final), {expected.LateEventIds.Distinct().Count()} late");
@@ -196,48 +199,5 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
         }
 
         return accepted;
-    }
-
-    /// <summary>Polls the output until it equals the oracle and no more records arrive; the last differences on timeout.</summary>
-    private async Task<List<string>> WaitExactAsync(string bootstrap, OracleResult expected, StreamWorkerProcess[] slots)
-    {
-        var watch = Stopwatch.StartNew();
-        var differences = new List<string>();
-        var previousCounts = (-1, -1, -1, -1);
-        while (watch.Elapsed < ExactnessTimeout)
-        {
-            var participants = TopicSnapshot.Read(bootstrap, "analytics-conference-participants", TimeSpan.FromSeconds(10));
-            var churn = TopicSnapshot.Read(bootstrap, "analytics-livestream-churn", TimeSpan.FromSeconds(10));
-            var dialout = TopicSnapshot.Read(bootstrap, "analytics-dialout-answer-rate", TimeSpan.FromSeconds(10));
-            var deadLetters = TopicSnapshot.Read(bootstrap, "webhook-events-dlq", TimeSpan.FromSeconds(10));
-            differences =
-            [
-                .. JsonRecordDiff.Compare("participants", expected.Participants, TopicSnapshot.LatestByWindow(participants)),
-                .. JsonRecordDiff.Compare("churn", expected.Churn, TopicSnapshot.LatestByWindow(churn)),
-                .. JsonRecordDiff.Compare("dialout", expected.Dialout, TopicSnapshot.LatestByWindow(dialout)),
-                .. LateDifferences(expected.LateEventIds, deadLetters),
-            ];
-            var counts = (participants.Count, churn.Count, dialout.Count, deadLetters.Count);
-            if (differences.Count == 0 && counts == previousCounts) return differences;
-            previousCounts = counts;
-            foreach (var processor in slots.Where(p => p.HasExited)) output.WriteLine($"a processor exited with {processor.ExitCode} while catching up:\n{processor.Output}");
-            await Task.Delay(2000);
-        }
-
-        return differences;
-    }
-
-    /// <summary>The same late event ids, each at least once (a record read again after a restart may be dead-lettered again), and no other reason.</summary>
-    private static List<string> LateDifferences(List<string> expectedLate, List<Confluent.Kafka.Message<string?, byte[]>> deadLetters)
-    {
-        var letters = deadLetters.Select(d => JsonNode.Parse(d.Value)!.AsObject()).ToList();
-        var actual = letters.Where(d => d["reason"]?.GetValue<string>() == "late").Select(d => d["event_id"]!.GetValue<string>()).ToHashSet();
-        var expected = expectedLate.ToHashSet();
-        return
-        [
-            .. expected.Except(actual).Order().Select(id => $"dlq: late {id} missing"),
-            .. actual.Except(expected).Order().Select(id => $"dlq: late {id} not expected"),
-            .. letters.Where(d => d["reason"]?.GetValue<string>() != "late").Select(d => $"dlq: reason {d["reason"]} for {d["event_id"]}"),
-        ];
     }
 }

@@ -84,12 +84,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private void CloseIfIdle()
     {
         store!.RunDue();
-        if (idleProgress is { } due && commitsSeen > due.AfterCommit)
-        {
-            idleProgress = null;
-            SendProgress(due.StreamTimeMs);
-        }
-
+        SendIdleProgressOnceCommitted();
         var now = time.GetUtcNow();
         if (now - lastRead < idleCloseAfter) return;
         var closed = stage!.AdvanceIdle((now - idleCloseAfter).ToUnixTimeMilliseconds());
@@ -101,6 +96,14 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         }
 
         EmitClosed(closed, "idle");
+    }
+
+    /// <summary>Sends the progress of an idle move once the commit that stores the moved stream time has completed.</summary>
+    private void SendIdleProgressOnceCommitted()
+    {
+        if (idleProgress is not { } due || commitsSeen <= due.AfterCommit) return;
+        idleProgress = null;
+        SendProgress(due.StreamTimeMs);
     }
 
     private void OnCommit()
@@ -124,12 +127,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         ArgumentNullException.ThrowIfNull(record);
         lastRead = time.GetUtcNow();
 
-        // A record moves stream time past the idle one only by its own time: the idle progress still waits for its commit.
-        if (idleProgress is { } due && commitsSeen > due.AfterCommit)
-        {
-            idleProgress = null;
-            SendProgress(due.StreamTimeMs);
-        }
+        SendIdleProgressOnceCommitted();
 
         store!.RunDue();
         var offset = positions.Next(context!.Offset);
