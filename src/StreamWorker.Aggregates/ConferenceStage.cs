@@ -55,6 +55,27 @@ public sealed class ConferenceStage
         expiry.Reset();
     }
 
+    /// <summary>
+    /// The offset of the last record the stored progress shows fully handled (restored after a restart), or null when
+    /// the store holds none: the next record read should be at most one past it.
+    /// </summary>
+    public long? StoredProgressOffset
+    {
+        get
+        {
+            CurrentStreamTime();
+            return restoredThrough >= 0 ? restoredThrough : null;
+        }
+    }
+
+    /// <summary>A record without an event time (its value is not a stored event): it moves nothing, but the progress notes it was read.</summary>
+    public void Skip(long offset)
+    {
+        scope.Begin(offset);
+        CurrentStreamTime();
+        WriteProgress();
+    }
+
     /// <summary>An event no aggregate consumes (unknown or not consumed) still moves stream time.</summary>
     public ClosedWindows Observe(long eventTimeMs, long offset)
     {

@@ -59,6 +59,6 @@ public sealed partial class KafkaConnection : IDisposable
     public void Dispose() => _embedded?.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Kafka:BootstrapServers is empty: running an EMBEDDED, IN-MEMORY Kafka broker for development only. Data is lost on exit. Bootstrap servers: {BootstrapServers} (try: kcat -b <bootstrap> -L). {TopicCount} topics created.")]
+        Message = "Kafka:BootstrapServers is empty: running an EMBEDDED, IN-MEMORY Kafka broker for development only. Data is lost on exit, and each partition keeps only about its last 5 MiB (older records are dropped: a processor that falls that far behind skips them, see streamworker.processor.records.skipped). Bootstrap servers: {BootstrapServers} (try: kcat -b <bootstrap> -L). {TopicCount} topics created.")]
     private static partial void LogEmbedded(ILogger logger, string bootstrapServers, int topicCount);
 }

@@ -23,6 +23,7 @@ public sealed partial class ProcessorService : BackgroundService
     private readonly ProcessorFailure failure;
     private readonly ProcessorTelemetry telemetry;
     private readonly ProcessorLiveness liveness;
+    private readonly RetentionLoss retentionLoss;
     private volatile bool stopping;
     private KafkaStream? stream;
     private volatile KafkaStream.State? state;
@@ -35,6 +36,7 @@ public sealed partial class ProcessorService : BackgroundService
     /// <param name="failure">Where a record that cannot be written, or a dead stream thread, stops the process.</param>
     /// <param name="telemetry">The processor's meters and activity source, handed to the topology's stages.</param>
     /// <param name="liveness">Whether the instance consumes what it owns: readiness, and the stop after <c>Processor:StallTimeout</c>.</param>
+    /// <param name="retentionLoss">Where events removed by retention before they were read are counted.</param>
     public ProcessorService(
         IOptions<ProcessorOptions> options,
         IOptions<TopicOptions> topics,
@@ -43,8 +45,10 @@ public sealed partial class ProcessorService : BackgroundService
         ILoggerFactory loggerFactory,
         ProcessorFailure failure,
         ProcessorTelemetry telemetry,
-        ProcessorLiveness liveness)
+        ProcessorLiveness liveness,
+        RetentionLoss retentionLoss)
     {
+        this.retentionLoss = retentionLoss ?? throw new ArgumentNullException(nameof(retentionLoss));
         this.liveness = liveness ?? throw new ArgumentNullException(nameof(liveness));
         this.failure = failure ?? throw new ArgumentNullException(nameof(failure));
         this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
@@ -158,7 +162,7 @@ public sealed partial class ProcessorService : BackgroundService
         config.Logger = new StreamizLoggerFactory(loggerFactory, liveness.Fenced);
         StopOnFailure(config, failure);
         var builder = new StreamBuilder();
-        ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config, topics.Events, stoppingToken), liveness);
+        ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config.BootstrapServers, clientProperties, topics.Events, stoppingToken), liveness, retentionLoss);
         stream = new KafkaStream(builder.Build(), config);
         stream.StateChanged += (_, now) =>
         {
@@ -176,16 +180,27 @@ public sealed partial class ProcessorService : BackgroundService
 
     /// <summary>
     /// The partition count of the events topic, from the cluster's metadata: the topology sends each partition's
-    /// progress to that many company partitions. Waits (retrying every 2 s) while the topic does not exist yet.
+    /// progress to that many company partitions. Waits (retrying every 2 s) while the cluster cannot be reached or the
+    /// topic does not exist yet; the stall watch stops the process if that lasts <c>Processor:StallTimeout</c>. The admin
+    /// client takes every <c>Kafka:Client:*</c> property, so a property librdkafka refuses stops the start naming it.
     /// </summary>
-    public static async Task<int> EventsPartitionsAsync(StreamConfig config, string eventsTopic, CancellationToken cancellationToken)
+    public static async Task<int> EventsPartitionsAsync(
+        string bootstrapServers, IReadOnlyDictionary<string, string> clientProperties, string eventsTopic, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        using var admin = new Confluent.Kafka.AdminClientBuilder(config.ToAdminConfig($"{config.ApplicationId}-metadata")).Build();
+        var config = new Confluent.Kafka.AdminClientConfig(clientProperties.ToDictionary()) { BootstrapServers = bootstrapServers };
+        using var admin = new Confluent.Kafka.AdminClientBuilder(config).Build();
         while (true)
         {
-            var metadata = admin.GetMetadata(eventsTopic, TimeSpan.FromSeconds(10));
-            if (metadata.Topics.FirstOrDefault(t => t.Topic == eventsTopic) is { Error.IsError: false, Partitions.Count: > 0 } topic) return topic.Partitions.Count;
+            try
+            {
+                var metadata = admin.GetMetadata(eventsTopic, TimeSpan.FromSeconds(10));
+                if (metadata.Topics.FirstOrDefault(t => t.Topic == eventsTopic) is { Error.IsError: false, Partitions.Count: > 0 } topic) return topic.Partitions.Count;
+            }
+            catch (Confluent.Kafka.KafkaException)
+            {
+                // Not reachable yet: try again.
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
     }

@@ -40,6 +40,7 @@ public static class ProcessorServiceCollectionExtensions
         services.AddSingleton<ProcessorTelemetry>();
         services.AddSingleton<ProcessorFailure>();
         services.AddSingleton<ProcessorLiveness>();
+        services.AddSingleton<RetentionLoss>();
         services.AddSingleton(sp => new ProcessorService(
             sp.GetRequiredService<IOptions<ProcessorOptions>>(),
             sp.GetRequiredService<IOptions<TopicOptions>>(),
@@ -48,7 +49,8 @@ public static class ProcessorServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<ProcessorFailure>(),
             sp.GetRequiredService<ProcessorTelemetry>(),
-            sp.GetRequiredService<ProcessorLiveness>()));
+            sp.GetRequiredService<ProcessorLiveness>(),
+            sp.GetRequiredService<RetentionLoss>()));
         services.AddHostedService(sp => sp.GetRequiredService<ProcessorService>());
         return services;
     }

@@ -34,7 +34,10 @@ public static class ProcessorTopology
     /// every company partition, and a dial-out window closes once all of them have passed it.
     /// </param>
     /// <param name="liveness">Told when the stages' tasks start and close (readiness and the stall watch); none in tests of the topology alone.</param>
-    public static void Build(StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry, int eventsPartitions, ProcessorLiveness? liveness = null)
+    /// <param name="retentionLoss">Told of events-topic records removed by retention before they were read; none in tests of the topology alone.</param>
+    public static void Build(
+        StreamBuilder builder, ProcessorOptions options, TopicOptions topics, ProcessorTelemetry telemetry, int eventsPartitions,
+        ProcessorLiveness? liveness = null, RetentionLoss? retentionLoss = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
         ArgumentNullException.ThrowIfNull(telemetry);
@@ -48,7 +51,7 @@ public static class ProcessorTopology
             .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
             .Transform(
                 TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness)))
+                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness, retentionLoss)))
                     .StateStore(StageStore(ConferenceStore, options, commits))
                     .Build(),
                 "conference-stage")

@@ -27,6 +27,8 @@ public sealed class OtlpLogExportTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         }))
         {
+            // The first post waits for readiness: before the producer has reached the broker it may answer 503.
+            await instance.WaitUntilReadyAsync(TimeSpan.FromSeconds(40));
             using var accepted = await instance.PostAsync(WebhookSamples.Body("enter_conference", DateTimeOffset.UtcNow));
             Assert.Equal(System.Net.HttpStatusCode.Accepted, accepted.StatusCode);
         }

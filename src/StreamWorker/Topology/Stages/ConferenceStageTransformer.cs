@@ -23,6 +23,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private readonly TimeProvider time;
     private readonly int eventsPartitions;
     private readonly ProcessorLiveness? liveness;
+    private readonly RetentionLoss? retentionLoss;
     private ProcessorContext<string, StageOutput>? context;
     private DateTimeOffset lastRead;
     private StreamizStageStore? store;
@@ -30,6 +31,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private InputPositions positions = new();
     private string task = "";
     private int commitsSeen;
+    private long lastOffset = -1;
     private (long StreamTimeMs, int AfterCommit)? idleProgress;
 
     /// <param name="settings">Windows, grace periods and retention.</param>
@@ -40,10 +42,12 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     /// <param name="time">Wall-clock time for idle close (a fake one in tests).</param>
     /// <param name="eventsPartitions">Partitions of the events topic: the company partitions that hear this partition's progress.</param>
     /// <param name="liveness">Told when this task starts and closes; null in tests of the topology alone.</param>
+    /// <param name="retentionLoss">Told of records removed by retention before this task read them.</param>
     public ConferenceStageTransformer(
         AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time,
-        int eventsPartitions, ProcessorLiveness? liveness = null)
+        int eventsPartitions, ProcessorLiveness? liveness = null, RetentionLoss? retentionLoss = null)
     {
+        this.retentionLoss = retentionLoss;
         this.liveness = liveness;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(eventsPartitions);
         this.eventsPartitions = eventsPartitions;
@@ -98,6 +102,18 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         EmitClosed(closed, "idle");
     }
 
+    /// <summary>
+    /// The events topic has no gaps of its own (no compaction, no transaction markers: the gateway's producer is
+    /// idempotent, not transactional), so a record further than one past the last one read in this task, or past the
+    /// stored progress for a task's first record, means the records between were removed by retention unread.
+    /// </summary>
+    private void NoteSkippedRecords(long read)
+    {
+        var next = lastOffset >= 0 ? lastOffset + 1 : stage!.StoredProgressOffset + 1;
+        lastOffset = Math.Max(lastOffset, read);
+        if (next is { } expected && read > expected) retentionLoss?.Skipped(context!.Topic, context.Partition.Value, expected, read);
+    }
+
     /// <summary>Sends the progress of an idle move once the commit that stores the moved stream time has completed.</summary>
     private void SendIdleProgressOnceCommitted()
     {
@@ -126,13 +142,13 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     {
         ArgumentNullException.ThrowIfNull(record);
         lastRead = time.GetUtcNow();
-
         SendIdleProgressOnceCommitted();
-
         store!.RunDue();
-        var offset = positions.Next(context!.Offset);
+        NoteSkippedRecords(context!.Offset);
+        var offset = positions.Next(context.Offset);
         if (!StoredEventReader.TryRead(record.Value, out var stored, out var error))
         {
+            stage!.Skip(offset);
             telemetry.EventRead("unknown", "unusable");
             DeadLetter(record.Key, DeadLetters.Unusable(null, [new FieldError("value", error!)], DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(0, record.Timestamp.UnixTimestampMs)), DeadLetters.AsJsonString(record.Value)), DeadLetterReasons.Unusable);
             return null;
