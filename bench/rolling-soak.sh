@@ -16,6 +16,7 @@ RUN_TIMEOUT=${RUN_TIMEOUT:-600}
 STEPS=${STEPS:-700}
 CONFIGURATION=${CONFIGURATION:-Release}
 LOG_DIR=${LOG_DIR:-$(mktemp -d -t rolling-soak-XXXXXX)}
+mkdir -p "$LOG_DIR"
 
 dotnet build tests/StreamWorker.Tests -c "$CONFIGURATION" -v quiet -nologo >/dev/null
 echo "rolling soak: $RUNS runs x {$GUARANTEES}, $ROUNDS rounds each; logs in $LOG_DIR"
