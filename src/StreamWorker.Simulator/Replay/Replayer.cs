@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Threading.Channels;
+using Polly;
+using Polly.Retry;
 using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Replay;
@@ -15,6 +17,7 @@ internal sealed class Replayer : IDisposable
     private readonly ReplayStats _stats;
     private readonly TimeProvider _time;
     private readonly WebhookHttpClient _client;
+    private readonly ResiliencePipeline<Attempt> _retries;
 
     public Replayer(ReplayOptions options, ReplayStats stats, TimeProvider time)
     {
@@ -23,6 +26,26 @@ internal sealed class Replayer : IDisposable
         _stats = stats;
         _time = time;
         _client = new WebhookHttpClient(options.Url, options.Token, options.Concurrency);
+        _retries = options.MaxAttempts <= 1
+            ? ResiliencePipeline<Attempt>.Empty
+            : new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+                .AddRetry(new RetryStrategyOptions<Attempt>
+                {
+                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { } attempt && IsRetryable(attempt.Status)),
+                    MaxRetryAttempts = options.MaxAttempts - 1,
+                    // Without Retry-After: exponential backoff from 100 ms with jitter, so that senders do not retry in lockstep.
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(100),
+                    MaxDelay = options.MaxRetryWait,
+                    DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter is { } asked ? Clamp(asked) : (TimeSpan?)null),
+                    OnRetry = _ =>
+                    {
+                        _stats.CountRetry();
+                        return ValueTask.CompletedTask;
+                    },
+                })
+                .Build();
     }
 
     public async Task RunAsync(IEnumerable<Delivery> deliveries, CancellationToken cancellationToken)
@@ -88,55 +111,45 @@ internal sealed class Replayer : IDisposable
     private async Task SendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
-        for (var attempt = 1; ; attempt++)
+        var status = (await _retries.ExecuteAsync(static (state, token) => state.Replayer.PostOnceAsync(state.Body, token), (Replayer: this, Body: body), cancellationToken)
+            .ConfigureAwait(false)).Status;
+        if (status is >= 200 and < 300)
         {
-            _stats.CountAttempt();
-            int? status = null;
-            TimeSpan? retryAfter = null;
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            _stats.CountDelivered();
+            if (!delivery.ExpectsAcceptance)
             {
-                timeout.CancelAfter(_options.RequestTimeout);
-                try
-                {
-                    using var response = await _client.PostAsync(body, timeout.Token).ConfigureAwait(false);
-                    status = (int)response.StatusCode;
-                    retryAfter = RetryAfter(response);
-                    _stats.CountStatus(status.Value);
-                }
-                catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    _stats.CountConnectionError();
-                }
+                _stats.CountUnexpectedAcceptance();
             }
+        }
+        else if (status is >= 400 and < 500 && !IsRetryable(status) && !delivery.ExpectsAcceptance)
+        {
+            // A refusal is the right outcome for a deliberately invalid request.
+            _stats.CountDelivered();
+        }
+        else
+        {
+            // Anything else (retries exhausted, or a refusal of a valid request) is a loss.
+            _stats.CountFailed();
+        }
+    }
 
-            if (status is >= 200 and < 300)
-            {
-                _stats.CountDelivered();
-                if (!delivery.ExpectsAcceptance)
-                {
-                    _stats.CountUnexpectedAcceptance();
-                }
-
-                return;
-            }
-
-            if (!IsRetryable(status) || attempt >= _options.MaxAttempts)
-            {
-                // A refusal is the right outcome for a deliberately invalid request; anything else is a loss.
-                if (status is >= 400 and < 500 && !delivery.ExpectsAcceptance)
-                {
-                    _stats.CountDelivered();
-                }
-                else
-                {
-                    _stats.CountFailed();
-                }
-
-                return;
-            }
-
-            _stats.CountRetry();
-            await Task.Delay(RetryWait(attempt, retryAfter), _time, cancellationToken).ConfigureAwait(false);
+    /// <summary>One POST, bounded by the request timeout; a connection error or timeout is an attempt without a status.</summary>
+    private async ValueTask<Attempt> PostOnceAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        _stats.CountAttempt();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var response = await _client.PostAsync(body, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            _stats.CountStatus(status);
+            return new Attempt(status, RetryAfter(response));
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _stats.CountConnectionError();
+            return new Attempt(null, null);
         }
     }
 
@@ -155,17 +168,10 @@ internal sealed class Replayer : IDisposable
         return header?.Date is { } date ? date - _time.GetUtcNow() : null;
     }
 
-    private TimeSpan RetryWait(int attempt, TimeSpan? retryAfter)
-    {
-        // Without Retry-After: exponential backoff from 100 ms with jitter, so that senders do not retry in lockstep.
-        var wait = retryAfter ?? TimeSpan.FromMilliseconds((100 << Math.Min(attempt - 1, 6)) * (0.75 + (Random.Shared.NextDouble() / 2)));
-        if (wait < TimeSpan.Zero)
-        {
-            wait = TimeSpan.Zero;
-        }
-
-        return wait > _options.MaxRetryWait ? _options.MaxRetryWait : wait;
-    }
+    private TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.MaxRetryWait ? _options.MaxRetryWait : wait;
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>What one POST got: its status (null: no answer) and the Retry-After it asked for.</summary>
+    private sealed record Attempt(int? Status, TimeSpan? RetryAfter);
 }

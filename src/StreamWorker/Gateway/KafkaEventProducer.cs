@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 
@@ -93,7 +95,9 @@ public sealed partial class KafkaEventProducer : IDisposable
         activity?.SetTag("messaging.destination.name", topic);
         if (activity is not null)
         {
-            headers.Add("traceparent", System.Text.Encoding.ASCII.GetBytes(activity.Id!));
+            // W3C trace context (and baggage) in the record's headers, the standard way, for the processor's span.
+            Propagators.DefaultTextMapPropagator.Inject(
+                new PropagationContext(activity.Context, Baggage.Current), headers, static (h, name, value) => h.Add(name, System.Text.Encoding.UTF8.GetBytes(value)));
         }
 
         var started = Stopwatch.GetTimestamp();

@@ -1,10 +1,15 @@
 using System.Diagnostics;
 using System.Text;
+using Confluent.Kafka;
+using OpenTelemetry.Context.Propagation;
 using Streamiz.Kafka.Net.Processors.Public;
 
 namespace StreamWorker.Topology.Stages;
 
-/// <summary>The processor's span per event, linked to the gateway's trace through the <c>traceparent</c> header.</summary>
+/// <summary>
+/// The processor's span per event, linked to the gateway's trace: the trace context the gateway's producer put in the
+/// record's headers is read with OpenTelemetry's configured propagator (W3C trace context by default).
+/// </summary>
 public static class ProcessingActivity
 {
     public static Activity? Start(ActivitySource source, Record<string, byte[]> record)
@@ -13,12 +18,15 @@ public static class ProcessingActivity
         ArgumentNullException.ThrowIfNull(record);
         if (!source.HasListeners()) return null;
         ActivityLink[]? links = null;
-        if (record.Headers is { } headers && headers.TryGetLastBytes("traceparent", out var traceparent)
-            && ActivityContext.TryParse(Encoding.ASCII.GetString(traceparent), null, out var parent))
+        if (record.Headers is { } headers
+            && Propagators.DefaultTextMapPropagator.Extract(default, headers, ReadHeader).ActivityContext is var parent && parent.TraceId != default)
         {
             links = [new ActivityLink(parent)];
         }
 
         return source.StartActivity("process webhook-events", ActivityKind.Consumer, default(ActivityContext), links: links);
     }
+
+    private static IEnumerable<string> ReadHeader(Headers headers, string name) =>
+        headers.TryGetLastBytes(name, out var value) ? [Encoding.UTF8.GetString(value)] : [];
 }
