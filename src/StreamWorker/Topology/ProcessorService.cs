@@ -231,12 +231,25 @@ public sealed partial class ProcessorService : BackgroundService
         };
     }
 
+    /// <summary>How long the stream threads may take to commit and close on a stop; a thread fenced out of its group can hang there.</summary>
+    public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(20);
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         stopping = true;
         await base.StopAsync(cancellationToken);
-        stream?.Dispose();
-        stream = null;
+        if (stream is { } closing)
+        {
+            stream = null;
+            var closed = Task.Run(closing.Dispose, CancellationToken.None);
+            if (await Task.WhenAny(closed, Task.Delay(CloseTimeout, telemetry.Time, CancellationToken.None)) != closed)
+            {
+                // Stopping anyway loses nothing: the restart reads again from the last commit.
+                failure.Fail($"the stream threads did not close within {CloseTimeout.TotalSeconds:0} s of the stop (state {state?.Name})");
+                return;
+            }
+        }
+
         LogStopped();
     }
 
