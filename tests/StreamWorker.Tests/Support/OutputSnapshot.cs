@@ -21,7 +21,7 @@ public sealed class OutputSnapshot
 
     public int RecordsRead { get; }
 
-    public static OutputSnapshot Read(string bootstrapServers, ProcessorRunSettings run, int partitions, TimeSpan timeout)
+    public static OutputSnapshot Read(string bootstrapServers, ProcessorRunSettings run, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(run);
         var latest = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -29,12 +29,9 @@ public sealed class OutputSnapshot
         string[] kinds = ["participants", "churn", "dialout"];
         for (var i = 0; i < run.AnalyticsTopics.Count; i++)
         {
-            foreach (var record in ReadAll(bootstrapServers, run.AnalyticsTopics[i], partitions, timeout))
-            {
-                read++;
-                var windowStart = JsonNode.Parse(record.Value)!["window_start"]!.GetValue<string>();
-                latest[$"{kinds[i]}|{record.Key}|{windowStart}"] = Encoding.UTF8.GetString(record.Value);
-            }
+            var records = TopicSnapshot.Read(bootstrapServers, run.AnalyticsTopics[i], timeout);
+            read += records.Count;
+            foreach (var ((key, windowStart), value) in TopicSnapshot.LatestByWindow(records)) latest[$"{kinds[i]}|{key}|{windowStart}"] = value.ToJsonString();
         }
 
         return new OutputSnapshot(latest, read);
@@ -61,35 +58,6 @@ public sealed class OutputSnapshot
     public string Describe(OutputSnapshot other, int max = 400) =>
         string.Join('\n', Differences(other).Take(max).Select(k =>
             $"{k}\n  this:  {Latest.GetValueOrDefault(k, "(none)")}\n  other: {other.Latest.GetValueOrDefault(k, "(none)")}"));
-
-    /// <summary>Every committed record of a topic now, read partition by partition to its end.</summary>
-    public static List<Message<string?, byte[]>> ReadAll(string bootstrapServers, string topic, int partitions, TimeSpan timeout)
-    {
-        using var consumer = NewConsumer(bootstrapServers);
-        var ends = new Dictionary<int, long>();
-        for (var p = 0; p < partitions; p++)
-        {
-            ends[p] = consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(5)).High.Value;
-        }
-
-        consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var messages = new List<Message<string?, byte[]>>();
-        var open = ends.Where(e => e.Value > 0).Select(e => e.Key).ToHashSet();
-        var deadline = DateTime.UtcNow + timeout;
-        while (open.Count > 0 && DateTime.UtcNow < deadline)
-        {
-            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            if (result is null) continue;
-            var partition = result.Partition.Value;
-            if (!result.IsPartitionEOF) messages.Add(result.Message);
-
-            // Transaction markers take offsets too, so "at the end" is the position, not the last record's offset.
-            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[partition]) open.Remove(partition);
-        }
-
-        consumer.Close();
-        return open.Count == 0 ? messages : throw new TimeoutException($"{topic}: partitions {string.Join(",", open)} not read to the end within {timeout}");
-    }
 
     private static IConsumer<string?, byte[]> NewConsumer(string bootstrapServers) =>
         new ConsumerBuilder<string?, byte[]>(new ConsumerConfig

@@ -7,20 +7,9 @@ public static class OutputTopics
 {
     public static Dictionary<(string Key, string WindowStart), JsonObject> Latest(StreamWorkerInstance sw, string topic, Func<Dictionary<(string, string), JsonObject>, bool> done, TimeSpan timeout)
     {
+        ArgumentNullException.ThrowIfNull(sw);
         var latest = new Dictionary<(string, string), JsonObject>();
-        sw.Reader(topic).ReadUntil(
-            records =>
-            {
-                latest.Clear();
-                foreach (var record in records)
-                {
-                    var value = JsonNode.Parse(record.Message.Value)!.AsObject();
-                    latest[(record.Message.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
-                }
-
-                return done(latest);
-            },
-            timeout);
+        sw.Reader(topic).ReadUntil(records => done(latest = TopicSnapshot.LatestByWindow(records.Select(r => r.Message))), timeout);
         return latest;
     }
 }

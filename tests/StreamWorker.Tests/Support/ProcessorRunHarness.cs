@@ -77,7 +77,7 @@ public static class ProcessorRunHarness
             read = processes.Length > 0 && !processes[^1].HasExited ? await processes[^1].EventsReadAsync() : -1;
             if (lag == 0 || read >= events)
             {
-                var current = OutputSnapshot.Read(bootstrapServers, run, Partitions, TimeSpan.FromSeconds(20));
+                var current = OutputSnapshot.Read(bootstrapServers, run, TimeSpan.FromSeconds(20));
                 if (previous is not null && previous.RecordsRead == current.RecordsRead && previous.Differences(current).Count == 0)
                 {
                     return current;
@@ -118,7 +118,7 @@ public static class ProcessorRunHarness
     {
         ArgumentNullException.ThrowIfNull(run);
         var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var message in OutputSnapshot.ReadAll(bootstrapServers, run.DeadLetter, Partitions, TimeSpan.FromSeconds(20)))
+        foreach (var message in TopicSnapshot.Read(bootstrapServers, run.DeadLetter, TimeSpan.FromSeconds(20)))
         {
             var node = System.Text.Json.Nodes.JsonNode.Parse(message.Value)!;
             set.Add($"{node["event_id"]}|{node["reason"]}");

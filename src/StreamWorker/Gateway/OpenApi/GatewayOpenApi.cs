@@ -18,12 +18,15 @@ public static class GatewayOpenApi
     private const string SecurityScheme = "signingToken";
     private const string ProblemJson = "application/problem+json";
 
+    // The default of the option itself, so the document cannot drift from it (the committed document is the defaults').
+    private static readonly int DefaultMaxBodyBytes = new GatewayOptions().MaxBodyBytes;
+
     private static readonly (string Status, string Description)[] WebhookResponses =
     [
         ("202", "Stored: the broker acknowledged the write (acks=all, idempotent producer). The same delivery sent again gets 202 and the same event_id. An unknown event name is stored as is and also gets 202."),
         ("400", "The body is not the envelope: not JSON, a key missing, repeated or of the wrong type, payload not a string holding a JSON object, timestamp not ISO 8601, or event not an identifier. errors names each bad field. Nothing is stored."),
         ("401", "x-signing-token missing, repeated or not one of the configured tokens. Empty body."),
-        ("413", "The body is larger than Gateway:MaxBodyBytes (65536 bytes by default)."),
+        ("413", $"The body is larger than Gateway:MaxBodyBytes ({DefaultMaxBodyBytes} bytes by default)."),
         ("415", "The content-type is not JSON (application/json or application/*+json)."),
         ("422", "A known event whose payload lacks a required field or has a wrong type or enumeration value (reason invalid_payload), or whose timestamp is more than Gateway:MaxClockSkew in the future (reason future_timestamp). The event was written to the dead-letter topic first; do not retry."),
         ("429", "This client address sent more than Gateway:RateLimit:PermitsPerSecond (plus Burst); only when the limit is on. Nothing is stored; retry after Retry-After seconds."),
