@@ -21,13 +21,14 @@
 #   HALF_LOAD_DURATION (DURATION), BROKER (process|inprocess), TOKEN, NOOP_PORT (5099), PRODUCE_PORT (5098),
 #   GATEWAY_PORT (8080), GATEWAY_INPROCESS_PORT (8081), BENCH_BROKER_PORT (19192), CONFIGURATION (Release),
 #   GATEWAY_ENV (extra VAR=value settings for the gateway, space separated, e.g. Kafka__Client__linger.ms=5),
-#   PRODUCE_SET (extra librdkafka key=value settings for the produce endpoint, space separated).
+#   PRODUCE_SET (extra librdkafka key=value settings for the produce endpoint, space separated), CODEC_ITERATIONS (300000:
+#   operations per serializer in the codec comparison).
 # Needs: dotnet, curl, jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ -n "${BENCH_SMOKE:-}" ]; then
-  : "${DURATION:=2s}" "${WARMUP:=1s}" "${EVENTS:=40000}" "${SWEEP:=32 256}"
+  : "${DURATION:=2s}" "${WARMUP:=1s}" "${EVENTS:=40000}" "${SWEEP:=32 256}" "${CODEC_ITERATIONS:=30000}"
   export EVENTS
 fi
 sweep=${SWEEP:-16 32 64 256 512}
@@ -208,12 +209,16 @@ if [ "$processor_cmd" != none ]; then
   processor=$(bash -c "$processor_cmd" | tail -n 1) || { echo "processor benchmark failed (logs: $logs)" >&2; processor="{}"; }
   jq -e . >/dev/null 2>&1 <<<"$processor" || { echo "processor benchmark printed no JSON: $processor" >&2; processor='{}'; }
 fi
+# Serializers: the shipped output JSON (System.Text.Json source generation) and state codec (hand-written binary)
+# against their alternatives, same values, one process (StreamWorker.Bench codec).
+codec=$(dotnet "$bench_tool" codec --iterations "${CODEC_ITERATIONS:-300000}" | tail -n 1) || codec='{}'
+jq -e . >/dev/null 2>&1 <<<"$codec" || codec='{}'
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 summary=$(jq -cn \
   --argjson best "$best" --argjson at "$gateway_at" --argjson half "$half" --argjson gateway_rss "$gateway_rss" \
   --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" --argjson freshness "$freshness" --argjson steady "$freshness_steady" \
-  --argjson load_start "$load_start" --argjson load_end "$load_end" '
+  --argjson load_start "$load_start" --argjson load_end "$load_end" --argjson codec "$codec" '
   def ratio(a; b): if (a == null or b == null or b == 0) then null else ((a / b) * 1000 | round / 1000) end;
   {
     gateway_noop_ratio: ratio($best.gateway.requests_per_s; $best.noop.requests_per_s),
@@ -239,9 +244,11 @@ summary=$(jq -cn \
     freshness_rate: (if $freshness == null then null else $freshness.requests_per_s end),
     freshness_steady_p99_ms: (if $steady == null then null else $steady.freshness_p99_ms end),
     freshness_steady_rate: (if $steady == null then null else $steady.requests_per_s end),
+    codec_output_json_stj_ratio: ratio($codec.codec_output_json_stj_ns; $codec.codec_output_json_handwritten_ns),
+    codec_state_stj_ratio: ratio($codec.codec_state_stj_ns; $codec.codec_state_handwritten_ns),
     broker: $broker,
     load_average: [$load_start, $load_end]
-  }')
+  } + $codec')
 
 {
   echo

@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
 {
     "produce-server" => await ProduceServer.RunAsync(options, stop.Token),
     "passthrough" => await PassThrough.RunAsync(options, stop.Token),
+    "codec" => CodecComparison.Run(options),
     _ => Usage(),
 };
 
@@ -28,6 +29,7 @@ static int Usage()
         usage: StreamWorker.Bench produce-server --urls http://127.0.0.1:5098 --bootstrap 127.0.0.1:19092 [--topic webhook-events] [--set key=value ...]
                StreamWorker.Bench passthrough --bootstrap 127.0.0.1:19092 --count N [--topic webhook-events] [--to bench-passthrough]
                                   [--partitioner default|none] [--timeout 180] [--set key=value ...]
+               StreamWorker.Bench codec [--iterations 300000]
         """);
     return 2;
 }
