@@ -18,35 +18,12 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
-    var parsed = CommandLineArgs.Parse(args);
-    return parsed.Command switch
-    {
-        "generate" => await Commands.GenerateAsync(parsed, stop.Token),
-        "replay" => await Commands.ReplayAsync(parsed, stop.Token),
-        "run" => await Commands.RunAsync(parsed, stop.Token),
-        "watch" => await Commands.WatchAsync(parsed, stop.Token),
-        "demo" => await Commands.DemoAsync(parsed, stop.Token),
-        "noop-server" => await Commands.NoopServerAsync(parsed, stop.Token),
-        "load" => await Commands.LoadAsync(parsed, stop.Token),
-        "prefill" => await Commands.PrefillAsync(parsed, stop.Token),
-        "raw-consume" => await Commands.RawConsumeAsync(parsed, stop.Token),
-        "help" or "-h" or "--help" => Help(),
-        _ => throw new UsageException($"unknown command '{parsed.Command}'"),
-    };
-}
-catch (UsageException e)
-{
-    await Console.Error.WriteLineAsync($"error: {e.Message}\n\n{Commands.Usage}");
-    return 2;
+    // The signal handlers above cancel the commands: System.CommandLine's own Ctrl+C handling is off.
+    return await SimulatorCommandLine.Build().Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
 }
 catch (InvalidDataException e)
 {
+    // A deliveries file that cannot be read.
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
-}
-
-static int Help()
-{
-    Console.WriteLine(Commands.Usage);
-    return 0;
 }

@@ -12,33 +12,8 @@ namespace StreamWorker.Simulator.Cli;
 /// <summary>The simulator's commands; each returns the process exit code.</summary>
 internal static class Commands
 {
-    public const string Usage = """
-        StreamWorker simulator: realistic webhook traffic, replay, live view and benchmark load.
-
-        commands:
-          generate    --out deliveries.ndjson [generator options]
-          replay      --file deliveries.ndjson --url http://127.0.0.1:8080/webhooks --token T [replay options]
-          run         [generator options] [replay options]              generate in memory and replay
-          watch       [--bootstrap 127.0.0.1:9092] [--url http://127.0.0.1:8080]
-          demo        [--token demo-token] [--url ...] [--bootstrap ...] [--rate 200] [--companies 20] [--seed S]
-          noop-server [--urls http://127.0.0.1:5099]
-          load        --url ... --token T [--duration 20s] [--warmup 5s] [--concurrency 32] [--rate R]
-                      [--freshness-bootstrap HOST:PORT [--freshness-topic analytics-conference-participants]]
-          prefill     --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--limit N] [--compression none|lz4|zstd] [generator options]
-          raw-consume --bootstrap 127.0.0.1:9092 [--topic webhook-events] [--count N] [--idle 10s]
-
-        generator options: --companies 10 --conferences 100 --duration 10m --seed 1 --duplicates 0.05
-                           --out-of-order 0.05 --late 0 --unknown 0.001 --invalid 0 --start 2026-01-01T00:00:00Z|now
-                           --viewers N --participants N  (one large conference of that audience over --duration)
-        replay options:    --rate 500 (deliveries/s, 0 = as fast as possible) --pace rate|realtime
-                           --concurrency 16 --max-attempts 6   (token also from STREAMWORKER_TOKEN)
-        """;
-
-    public static async Task<int> GenerateAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> GenerateAsync(GeneratorOptions options, string? output, CancellationToken cancellationToken)
     {
-        var options = CommandOptions.Generator(args);
-        var output = args.OptionalString("out");
-        args.RejectUnknown();
         var deliveries = TrafficGenerator.Generate(options);
         if (output is null or "-")
         {
@@ -57,57 +32,26 @@ internal static class Commands
         return 0;
     }
 
-    public static async Task<int> ReplayAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> ReplayAsync(string file, ReplayOptions options, CancellationToken cancellationToken)
     {
-        var file = args.OptionalString("file") ?? throw new UsageException("--file is required");
-        var options = CommandOptions.Replay(args);
-        args.RejectUnknown();
         var deliveries = await DeliveryFile.ReadAsync(file, cancellationToken).ConfigureAwait(false);
         return await ReplayWithProgressAsync(deliveries, options, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<int> RunAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(GeneratorOptions generator, ReplayOptions options, CancellationToken cancellationToken)
     {
-        var generator = CommandOptions.Generator(args);
-        var options = CommandOptions.Replay(args);
-        args.RejectUnknown();
         return await ReplayWithProgressAsync(TrafficGenerator.Generate(generator), options, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<int> WatchAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> WatchAsync(string bootstrap, string? url, CancellationToken cancellationToken)
     {
-        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
-        var url = args.OptionalString("url");
-        args.RejectUnknown();
         using var probe = url is null ? null : new GatewayProbe(CommandOptions.BaseUrl(url));
         await WatchAsync(bootstrap, probe, ingest: null, cancellationToken).ConfigureAwait(false);
         return 0;
     }
 
-    public static async Task<int> DemoAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> DemoAsync(string url, string bootstrap, ReplayOptions replay, GeneratorOptions traffic, double rate, CancellationToken cancellationToken)
     {
-        var url = args.String("url", "http://127.0.0.1:8080");
-        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
-        var replay = new ReplayOptions
-        {
-            Url = CommandOptions.WebhookUrl(url),
-            Token = args.OptionalString("token") ?? Environment.GetEnvironmentVariable("STREAMWORKER_TOKEN") ?? "demo-token",
-            Pacing = ReplayPacing.RealTime,
-            Concurrency = args.Int("concurrency", 16, min: 1, max: 1_024),
-        };
-        var rate = args.Double("rate", 200, 1, 100_000);
-        var traffic = new GeneratorOptions
-        {
-            Companies = args.Int("companies", 20, min: 1, max: 100_000),
-            Seed = args.Int("seed", Environment.TickCount),
-            DuplicateShare = args.Double("duplicates", 0.05, 0, 1),
-            OutOfOrderShare = args.Double("out-of-order", 0.05, 0, 1),
-            LateShare = args.Double("late", 0.001, 0, 1),
-            UnknownShare = args.Double("unknown", 0.001, 0, 1),
-            InvalidShare = args.Double("invalid", 0, 0, 1),
-        };
-        args.RejectUnknown();
-
         var started = TimeProvider.System.GetTimestamp();
         var endless = DemoTraffic.Endless(traffic, rate, TimeProvider.System.GetUtcNow());
         var stats = new ReplayStats();
@@ -128,10 +72,8 @@ internal static class Commands
         return 0;
     }
 
-    public static async Task<int> NoopServerAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> NoopServerAsync(string urls, CancellationToken cancellationToken)
     {
-        var urls = args.String("urls", "http://127.0.0.1:5099");
-        args.RejectUnknown();
         var app = NoopServer.Build(urls);
         await using (app.ConfigureAwait(false))
         {
@@ -152,21 +94,8 @@ internal static class Commands
         return 0;
     }
 
-    public static async Task<int> LoadAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> LoadAsync(LoadOptions options, string? freshnessBootstrap, string freshnessTopic, CancellationToken cancellationToken)
     {
-        var rate = args.Double("rate", 0, 0, 10_000_000);
-        var options = new LoadOptions
-        {
-            Url = CommandOptions.WebhookUrl(args.String("url", "http://127.0.0.1:8080/webhooks")),
-            Token = args.OptionalString("token") ?? Environment.GetEnvironmentVariable("STREAMWORKER_TOKEN") ?? "load-token",
-            Duration = args.Duration("duration", TimeSpan.FromSeconds(20)),
-            Warmup = args.Duration("warmup", TimeSpan.FromSeconds(5)),
-            Concurrency = args.Int("concurrency", 32, min: 1, max: 4_096),
-            Rate = rate > 0 ? rate : null,
-        };
-        var freshnessBootstrap = args.OptionalString("freshness-bootstrap");
-        var freshnessTopic = args.String("freshness-topic", "analytics-conference-participants");
-        args.RejectUnknown();
         var probe = freshnessBootstrap is null ? null : new FreshnessProbe(freshnessBootstrap, freshnessTopic);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var consuming = probe?.RunAsync(progressStop.Token) ?? Task.CompletedTask;
@@ -221,14 +150,8 @@ internal static class Commands
         return summary.Failed > 0 || cancellationToken.IsCancellationRequested ? 1 : 0;
     }
 
-    public static async Task<int> PrefillAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> PrefillAsync(GeneratorOptions generator, string bootstrap, string topic, int limit, string compression, CancellationToken cancellationToken)
     {
-        var generator = CommandOptions.Generator(args);
-        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
-        var topic = args.String("topic", "webhook-events");
-        var limit = args.Int("limit", int.MaxValue, min: 1);
-        var compression = args.String("compression", "none");
-        args.RejectUnknown();
         var filler = new EventsTopicFiller(bootstrap, topic, compression);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var progress = PrintCountProgressAsync("prefill", () => filler.Written, progressStop.Token);
@@ -239,13 +162,8 @@ internal static class Commands
         return 0;
     }
 
-    public static async Task<int> RawConsumeAsync(CommandLineArgs args, CancellationToken cancellationToken)
+    public static async Task<int> RawConsumeAsync(string bootstrap, string topic, int count, TimeSpan idle, CancellationToken cancellationToken)
     {
-        var bootstrap = args.String("bootstrap", "127.0.0.1:9092");
-        var topic = args.String("topic", "webhook-events");
-        var count = args.Int("count", int.MaxValue, min: 1);
-        var idle = args.Duration("idle", TimeSpan.FromSeconds(10));
-        args.RejectUnknown();
         var result = await Task.Factory.StartNew(
             () => new RawEventsConsumer(bootstrap, topic).Run(count, idle, cancellationToken),
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);

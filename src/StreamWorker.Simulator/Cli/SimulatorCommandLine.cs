@@ -1,0 +1,318 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using StreamWorker.Simulator.Generation;
+using StreamWorker.Simulator.Load;
+using StreamWorker.Simulator.Replay;
+
+namespace StreamWorker.Simulator.Cli;
+
+/// <summary>
+/// The simulator's command line (System.CommandLine): one command per job, each with <c>--help</c>; an unknown or
+/// misspelled option, or a value out of its range, is a parse error naming it (exit code 1, usage on stderr).
+/// </summary>
+internal static class SimulatorCommandLine
+{
+    private const string DefaultBootstrap = "127.0.0.1:9092";
+    private const string DefaultWebhookUrl = "http://127.0.0.1:8080/webhooks";
+    private const string EventsTopic = "webhook-events";
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("StreamWorker simulator: realistic webhook traffic, replay, live view and benchmark load.");
+        root.Subcommands.Add(Generate());
+        root.Subcommands.Add(ReplayCommand());
+        root.Subcommands.Add(Run());
+        root.Subcommands.Add(Watch());
+        root.Subcommands.Add(Demo());
+        root.Subcommands.Add(NoopServer());
+        root.Subcommands.Add(LoadCommand());
+        root.Subcommands.Add(Prefill());
+        root.Subcommands.Add(RawConsume());
+        return root;
+    }
+
+    private static Command Generate()
+    {
+        var generator = new GeneratorOptionSet();
+        var output = new Option<string>("--out") { Description = "NDJSON file of deliveries; - or none: stdout" };
+        var command = new Command("generate", "Generate deliveries to an NDJSON file") { output };
+        generator.AddTo(command);
+        command.SetAction((parse, cancellation) => Commands.GenerateAsync(GeneratorOptionSet.Read(parse), parse.GetValue(output), cancellation));
+        return command;
+    }
+
+    private static Command ReplayCommand()
+    {
+        var replay = new ReplayOptionSet();
+        var file = new Option<string>("--file") { Description = "NDJSON file of deliveries (from generate)", Required = true };
+        var command = new Command("replay", "Send the deliveries of a file to a gateway") { file };
+        replay.AddTo(command);
+        command.SetAction((parse, cancellation) => Commands.ReplayAsync(parse.GetRequiredValue(file), replay.Read(parse), cancellation));
+        return command;
+    }
+
+    private static Command Run()
+    {
+        var generator = new GeneratorOptionSet();
+        var replay = new ReplayOptionSet();
+        var command = new Command("run", "Generate deliveries in memory and send them to a gateway");
+        generator.AddTo(command);
+        replay.AddTo(command);
+        command.SetAction((parse, cancellation) => Commands.RunAsync(GeneratorOptionSet.Read(parse), replay.Read(parse), cancellation));
+        return command;
+    }
+
+    private static Command Watch()
+    {
+        var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers to read the output topics from");
+        var url = new Option<string>("--url") { Description = "the gateway's address, for its ingest figures" };
+        url.Validators.Add(Url);
+        var command = new Command("watch", "Show the output topics as live tables") { bootstrap, url };
+        command.SetAction((parse, cancellation) => Commands.WatchAsync(parse.GetRequiredValue(bootstrap), parse.GetValue(url), cancellation));
+        return command;
+    }
+
+    private static Command Demo()
+    {
+        var url = Text("--url", "http://127.0.0.1:8080", "the gateway's address");
+        url.Validators.Add(Url);
+        var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers");
+        var token = Token("demo-token");
+        var rate = Number("--rate", 200.0, 1, 100_000, "deliveries per second");
+        var concurrency = Number("--concurrency", 16, 1, 1_024, "requests in flight");
+        var companies = Number("--companies", 20, 1, 100_000, "companies of the traffic");
+        var seed = new Option<int>("--seed") { Description = "random seed (default: a new one each run)", DefaultValueFactory = _ => Environment.TickCount };
+        var shares = new ShareOptions(late: 0.001);
+        var command = new Command("demo", "Send endless realistic traffic and show the output topics live") { url, bootstrap, token, rate, concurrency, companies, seed };
+        shares.AddTo(command);
+        command.SetAction((parse, cancellation) =>
+        {
+            var replay = new ReplayOptions
+            {
+                Url = CommandOptions.WebhookUrl(parse.GetRequiredValue(url)),
+                Token = parse.GetRequiredValue(token),
+                Pacing = ReplayPacing.RealTime,
+                Concurrency = parse.GetValue(concurrency),
+            };
+            var traffic = ShareOptions.Read(parse, new GeneratorOptions { Companies = parse.GetValue(companies), Seed = parse.GetValue(seed) });
+            return Commands.DemoAsync(parse.GetRequiredValue(url), parse.GetRequiredValue(bootstrap), replay, traffic, parse.GetValue(rate), cancellation);
+        });
+        return command;
+    }
+
+    private static Command NoopServer()
+    {
+        var urls = Text("--urls", "http://127.0.0.1:5099", "listen address");
+        var command = new Command("noop-server", "A Kestrel endpoint that reads each POST and answers 202 (benchmark baseline)") { urls };
+        command.SetAction((parse, cancellation) => Commands.NoopServerAsync(parse.GetRequiredValue(urls), cancellation));
+        return command;
+    }
+
+    private static Command LoadCommand()
+    {
+        var url = Text("--url", DefaultWebhookUrl, "the gateway's address or webhook URL");
+        url.Validators.Add(Url);
+        var token = Token("load-token");
+        var duration = Duration("--duration", TimeSpan.FromSeconds(20), "measured time");
+        var warmup = Duration("--warmup", TimeSpan.FromSeconds(5), "time sent before measuring");
+        var concurrency = Number("--concurrency", 32, 1, 4_096, "connections (closed loop) or requests in flight");
+        var rate = Number("--rate", 0.0, 0, 10_000_000, "fixed rate in requests/s; 0: closed loop");
+        var freshnessBootstrap = new Option<string>("--freshness-bootstrap") { Description = "also time each join to its output record, reading this Kafka" };
+        var freshnessTopic = Text("--freshness-topic", "analytics-conference-participants", "the topic the freshness probe reads");
+        var command = new Command("load", "Benchmark load: distinct valid webhooks, closed loop or fixed rate; one JSON line of figures")
+        {
+            url, token, duration, warmup, concurrency, rate, freshnessBootstrap, freshnessTopic,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var options = new LoadOptions
+            {
+                Url = CommandOptions.WebhookUrl(parse.GetRequiredValue(url)),
+                Token = parse.GetRequiredValue(token),
+                Duration = parse.GetValue(duration),
+                Warmup = parse.GetValue(warmup),
+                Concurrency = parse.GetValue(concurrency),
+                Rate = parse.GetValue(rate) > 0 ? parse.GetValue(rate) : null,
+            };
+            return Commands.LoadAsync(options, parse.GetValue(freshnessBootstrap), parse.GetRequiredValue(freshnessTopic), cancellation);
+        });
+        return command;
+    }
+
+    private static Command Prefill()
+    {
+        var generator = new GeneratorOptionSet();
+        var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers");
+        var topic = Text("--topic", EventsTopic, "the events topic");
+        var limit = Number("--limit", int.MaxValue, 1, int.MaxValue, "at most this many events");
+        var compression = Text("--compression", "none", "none, lz4 or zstd");
+        compression.AcceptOnlyFromAmong("none", "lz4", "zstd");
+        var command = new Command("prefill", "Write generated events straight to the events topic, in the gateway's stored form") { bootstrap, topic, limit, compression };
+        generator.AddTo(command);
+        command.SetAction((parse, cancellation) => Commands.PrefillAsync(
+            GeneratorOptionSet.Read(parse), parse.GetRequiredValue(bootstrap), parse.GetRequiredValue(topic), parse.GetValue(limit), parse.GetRequiredValue(compression), cancellation));
+        return command;
+    }
+
+    private static Command RawConsume()
+    {
+        var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers");
+        var topic = Text("--topic", EventsTopic, "the events topic");
+        var count = Number("--count", int.MaxValue, 1, int.MaxValue, "stop after this many records");
+        var idle = Duration("--idle", TimeSpan.FromSeconds(10), "stop after this long without a record");
+        var command = new Command("raw-consume", "Consume and parse the events topic as fast as possible (benchmark baseline)") { bootstrap, topic, count, idle };
+        command.SetAction((parse, cancellation) =>
+            Commands.RawConsumeAsync(parse.GetRequiredValue(bootstrap), parse.GetRequiredValue(topic), parse.GetValue(count), parse.GetValue(idle), cancellation));
+        return command;
+    }
+
+    internal static Option<string> Text(string name, string defaultValue, string description) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>A number option with a default and an inclusive range.</summary>
+    internal static Option<T> Number<T>(string name, T defaultValue, T min, T max, string description)
+        where T : struct, System.Numerics.INumber<T>
+    {
+        var option = new Option<T>(name) { Description = $"{description} ({min} to {max})", DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<T>();
+            if (value < min || value > max) result.AddError($"{name} must be between {min} and {max}, got {value}");
+        });
+        return option;
+    }
+
+    /// <summary>A duration as people type it (<c>500ms</c>, <c>20s</c>, <c>10m</c>, <c>1h</c>) or as a .NET time span.</summary>
+    internal static Option<TimeSpan> Duration(string name, TimeSpan defaultValue, string description) => new(name)
+    {
+        Description = $"{description} (500ms, 20s, 10m, 1h)",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DurationText.TryParse(text, out var value)) return value;
+            result.AddError($"{name} must be a duration such as 500ms, 20s, 10m or 1h, got '{text}'");
+            return default;
+        },
+    };
+
+    /// <summary><c>--token</c>, else <c>STREAMWORKER_TOKEN</c>, else <paramref name="fallback"/> (none: required).</summary>
+    internal static Option<string> Token(string? fallback)
+    {
+        var option = new Option<string>("--token")
+        {
+            Description = "x-signing-token (also from STREAMWORKER_TOKEN)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STREAMWORKER_TOKEN") ?? fallback!,
+        };
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrEmpty(result.GetValueOrDefault<string>())) result.AddError("--token (or STREAMWORKER_TOKEN) is required");
+        });
+        return option;
+    }
+
+    internal static void Url(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string>() is { } text && !CommandOptions.IsHttpUrl(text)) result.AddError($"not an http(s) URL: '{text}'");
+    }
+
+    /// <summary>The traffic generator's options, shared by generate, run and prefill.</summary>
+    internal sealed class GeneratorOptionSet
+    {
+        private readonly Option<int> companies = Number("--companies", 10, 1, 100_000, "companies");
+        private readonly Option<int> conferences = Number("--conferences", 100, 1, 10_000_000, "conferences");
+        private readonly Option<TimeSpan> duration = Duration("--duration", TimeSpan.FromMinutes(10), "event time the traffic spans");
+        private readonly Option<int> viewers = Number("--viewers", 0, 0, 10_000_000, "one large conference with this many livestream viewers over --duration");
+        private readonly Option<int> participants = Number("--participants", 0, 0, 10_000_000, "and this many participants");
+        private readonly Option<int> seed = Number("--seed", 1, int.MinValue, int.MaxValue, "random seed");
+        private readonly ShareOptions shares = new(late: 0);
+        private readonly Option<DateTimeOffset> start = new("--start")
+        {
+            Description = "event time of the start: ISO 8601 or 'now' (default 2026-01-01T00:00:00Z)",
+            DefaultValueFactory = _ => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase)) return DateTimeOffset.UtcNow;
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)) return value;
+                result.AddError($"--start must be an ISO 8601 time or 'now', got '{text}'");
+                return default;
+            },
+        };
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { companies, conferences, duration, viewers, participants, seed, start }) command.Options.Add(option);
+            shares.AddTo(command);
+        }
+
+        /// <summary>The generator options of a parsed command that has them (generate, run, prefill).</summary>
+        public static GeneratorOptions Read(ParseResult parse) => ShareOptions.Read(parse, new GeneratorOptions
+        {
+            Companies = parse.GetValue<int>("--companies"),
+            Conferences = parse.GetValue<int>("--conferences"),
+            Duration = parse.GetValue<TimeSpan>("--duration"),
+            LargeConferenceViewers = parse.GetValue<int>("--viewers"),
+            LargeConferenceParticipants = parse.GetValue<int>("--participants"),
+            Seed = parse.GetValue<int>("--seed"),
+            Start = parse.GetValue<DateTimeOffset>("--start"),
+        });
+    }
+
+    /// <summary>The shares of duplicates, reordered, late, unknown and invalid deliveries.</summary>
+    internal sealed class ShareOptions(double late)
+    {
+        private readonly Option<double> duplicates = Number("--duplicates", 0.05, 0, 1, "share of re-deliveries");
+        private readonly Option<double> outOfOrder = Number("--out-of-order", 0.05, 0, 1, "share delivered out of order");
+        private readonly Option<double> lateShare = Number("--late", late, 0, 1, "share delivered after their window closed");
+        private readonly Option<double> unknown = Number("--unknown", 0.001, 0, 1, "share of unknown event types");
+        private readonly Option<double> invalid = Number("--invalid", 0.0, 0, 1, "share of invalid deliveries");
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new[] { duplicates, outOfOrder, lateShare, unknown, invalid }) command.Options.Add(option);
+        }
+
+        public static GeneratorOptions Read(ParseResult parse, GeneratorOptions options) => options with
+        {
+            DuplicateShare = parse.GetValue<double>("--duplicates"),
+            OutOfOrderShare = parse.GetValue<double>("--out-of-order"),
+            LateShare = parse.GetValue<double>("--late"),
+            UnknownShare = parse.GetValue<double>("--unknown"),
+            InvalidShare = parse.GetValue<double>("--invalid"),
+        };
+    }
+
+    /// <summary>How replay sends: shared by replay and run.</summary>
+    internal sealed class ReplayOptionSet
+    {
+        private readonly Option<string> url = Text("--url", DefaultWebhookUrl, "the gateway's address or webhook URL");
+        private readonly Option<string> token = Token(fallback: null);
+        private readonly Option<double> rate = Number("--rate", 500.0, 0, 10_000_000, "deliveries per second; 0: as fast as possible");
+        private readonly Option<string> pace = Text("--pace", "rate", "rate (fixed rate) or realtime (the deliveries' own send offsets)");
+        private readonly Option<int> concurrency = Number("--concurrency", 16, 1, 4_096, "requests in flight");
+        private readonly Option<int> maxAttempts = Number("--max-attempts", 6, 1, 100, "attempts per delivery (429, 502, 503, 504 and connection errors are retried)");
+
+        public ReplayOptionSet()
+        {
+            url.Validators.Add(Url);
+            pace.AcceptOnlyFromAmong("rate", "realtime");
+        }
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { url, token, rate, pace, concurrency, maxAttempts }) command.Options.Add(option);
+        }
+
+        public ReplayOptions Read(ParseResult parse) => new()
+        {
+            Url = CommandOptions.WebhookUrl(parse.GetRequiredValue(url)),
+            Token = parse.GetRequiredValue(token),
+            Rate = parse.GetValue(rate),
+            Pacing = parse.GetValue(pace) == "realtime" ? ReplayPacing.RealTime : ReplayPacing.FixedRate,
+            Concurrency = parse.GetValue(concurrency),
+            MaxAttempts = parse.GetValue(maxAttempts),
+        };
+    }
+}
