@@ -239,6 +239,8 @@ summary=$(jq -cn \
     processor_large_conference_events_per_s: ($processor.processor_large_conference_events_per_s // null),
     processor_large_conference_ratio: ratio($processor.processor_large_conference_events_per_s; $processor.processor_small_same_count_events_per_s),
     processor_rss_mb: ($processor.processor_rss_mb // null),
+    processor_state_writes_per_event: ($processor.processor_state_writes_per_event // null),
+    processor_output_records_per_event: ($processor.processor_output_records_per_event // null),
     freshness_p50_ms: (if $freshness == null then null else $freshness.freshness_p50_ms end),
     freshness_p99_ms: (if $freshness == null then null else $freshness.freshness_p99_ms end),
     freshness_rate: (if $freshness == null then null else $freshness.requests_per_s end),

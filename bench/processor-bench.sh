@@ -106,6 +106,15 @@ run_processor() { # application id, state dir, events, timeout, mark: sets proc_
     sleep 0.25
   done
   proc_rss=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status" 2>/dev/null || echo null)
+  # Per event read: state writes (each a changelog record) and output records (updates, final records, dead letters).
+  local metrics
+  metrics=$(curl -fsS "http://127.0.0.1:$processor_port/metrics" 2>/dev/null) || metrics=""
+  read -r proc_writes_per_event proc_outputs_per_event < <(awk '
+    /^streamworker_processor_events_total[{ ]/ { events += $NF }
+    /^streamworker_processor_state_writes_total[{ ]/ { writes += $NF }
+    /^streamworker_processor_records_emitted_total[{ ]/ || /^streamworker_processor_windows_closed_total[{ ]/ { outputs += $NF }
+    /^streamworker_deadletter_writes_total[{]/ && /component="processor"/ { outputs += $NF }
+    END { if (events > 0) printf "%.2f %.2f\n", writes / events, outputs / events; else print "null null" }' <<<"$metrics")
   proc_rate=null proc_seconds=null mark_rate=null
   if [ -n "$first_at" ]; then
     # Not finished within the time limit: the rate so far, flagged by processor_counted < events.
@@ -152,6 +161,7 @@ echo "  $pass_none" >&2
 echo "processor over the same $written events (timeout ${timeout} s)..." >&2
 run_processor "$app_id" "$state_dir" "$written" "$timeout" "$large_events"
 processor_rate=$proc_rate seconds=$proc_seconds count=$proc_count rss=$proc_rss small_same_count=$mark_rate
+writes_per_event=$proc_writes_per_event outputs_per_event=$proc_outputs_per_event
 
 # Large conference: a fresh broker with the same settings, so the two shapes do not share a log or a group.
 stop_pid "$broker_pid"
@@ -179,7 +189,8 @@ jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss
   --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" \
   --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson small_same "${small_same_count:-null}" \
   --argjson large_rate "$large_rate" --argjson large_events "$large_written" --argjson large_count "$large_count" \
-  --argjson large_seconds "$large_seconds" '{
+  --argjson large_seconds "$large_seconds" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
+    processor_state_writes_per_event: $writes, processor_output_records_per_event: $outputs,
     processor_events_per_s: $rate, raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
     passthrough_events_per_s: ($pass.passthrough_events_per_s // null),
     passthrough_no_partitioner_events_per_s: ($pass_none.passthrough_events_per_s // null),

@@ -22,6 +22,7 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly Counter<long> windowsClosed;
     private readonly Counter<long> threadsFenced;
     private readonly Counter<long> recordsSkipped;
+    private readonly Counter<long> stateWrites;
     private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
@@ -41,6 +42,7 @@ public sealed class ProcessorTelemetry : IDisposable
         livestreamLeaves = meter.CreateCounter<long>("streamworker.livestream.leaves", "{viewer}", "Applied livestream leaves by reason");
         dialoutOutcomes = meter.CreateCounter<long>("streamworker.dialout.outcomes", "{attempt}", "Dial-out attempts reaching an outcome");
         windowsClosed = meter.CreateCounter<long>("streamworker.processor.windows.closed", "{window}", "Windows closed (final record emitted) per output topic and reason");
+        stateWrites = meter.CreateCounter<long>("streamworker.processor.state.writes", "{write}", "Writes and deletes of the stages' state stores (each one a changelog record)");
         recordsSkipped = meter.CreateCounter<long>("streamworker.processor.records.skipped", "{record}", "Records of the input topic never read: removed by retention before the processor reached them");
         threadsFenced = meter.CreateCounter<long>("streamworker.processor.threads.fenced", "{event}", "Stream threads found fenced out of the consumer group (they lost their partitions)");
         meter.CreateObservableGauge("streamworker.processor.consuming", () => consuming, "{instance}", "1 while the instance consumes what it owns (stream threads RUNNING with partitions, none fenced), else 0");
@@ -95,6 +97,8 @@ public sealed class ProcessorTelemetry : IDisposable
     public void ConsumingChanged(bool now) => consuming = now ? 1 : 0;
 
     public void ThreadFenced() => threadsFenced.Add(1);
+
+    public void StateWritten() => stateWrites.Add(1);
 
     public void RecordsSkipped(string topic, long count) => recordsSkipped.Add(count, new KeyValuePair<string, object?>("messaging.destination.name", topic));
 

@@ -38,7 +38,7 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
     {
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
-        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.CompanyStore));
+        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.CompanyStore), telemetry.StateWritten);
         stage = new CompanyDialoutStage(settings, store);
         positions = new InputPositions();
         commits.Subscribe(context.Id, store.OnCommit);

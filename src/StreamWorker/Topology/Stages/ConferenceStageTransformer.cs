@@ -64,7 +64,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
         task = context.Id.ToString();
-        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore));
+        store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore), telemetry.StateWritten);
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
         stage = new ConferenceStage(settings, store);

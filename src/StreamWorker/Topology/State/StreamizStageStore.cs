@@ -9,16 +9,26 @@ namespace StreamWorker.Topology.State;
 /// next record after it, when that commit is complete; a crash before then leaves them undone, and the replay
 /// does them again.
 /// </summary>
-public sealed class StreamizStageStore(IKeyValueStore<string, StateValue> store) : IStageStore
+/// <param name="store">The task's Streamiz store.</param>
+/// <param name="onWrite">Told of every write and delete (each is a changelog record): the processor's state-writes counter.</param>
+public sealed class StreamizStageStore(IKeyValueStore<string, StateValue> store, Action? onWrite = null) : IStageStore
 {
     private List<Deferred> pending = [];
     private List<Deferred> ready = [];
 
     public StateValue? Read(string key) => store.Get(key);
 
-    public void Put(string key, StateValue value) => store.Put(key, value);
+    public void Put(string key, StateValue value)
+    {
+        store.Put(key, value);
+        onWrite?.Invoke();
+    }
 
-    public void Delete(string key) => store.Delete(key);
+    public void Delete(string key)
+    {
+        store.Delete(key);
+        onWrite?.Invoke();
+    }
 
     public void DeleteAfterCommit(string key) => pending.Add(new Deferred(key, null));
 
@@ -40,8 +50,8 @@ public sealed class StreamizStageStore(IKeyValueStore<string, StateValue> store)
         ready = [];
         foreach (var op in due)
         {
-            if (op.Value is { } value) store.Put(op.Key, value);
-            else store.Delete(op.Key);
+            if (op.Value is { } value) Put(op.Key, value);
+            else Delete(op.Key);
         }
     }
 
