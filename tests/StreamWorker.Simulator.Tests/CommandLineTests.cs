@@ -87,6 +87,6 @@ public class CommandLineTests
     {
         var parse = SimulatorCommandLine.Build().Parse(["generate", .. arguments]);
         Assert.Empty(parse.Errors);
-        return SimulatorCommandLine.GeneratorOptionSet.Read(parse);
+        return GeneratorOptionSet.Read(parse);
     }
 }

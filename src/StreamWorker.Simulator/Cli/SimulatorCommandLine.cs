@@ -14,7 +14,7 @@ namespace StreamWorker.Simulator.Cli;
 internal static class SimulatorCommandLine
 {
     private const string DefaultBootstrap = "127.0.0.1:9092";
-    private const string DefaultWebhookUrl = "http://127.0.0.1:8080/webhooks";
+    internal const string DefaultWebhookUrl = "http://127.0.0.1:8080/webhooks";
     private const string EventsTopic = "webhook-events";
 
     public static RootCommand Build()
@@ -215,104 +215,5 @@ internal static class SimulatorCommandLine
     internal static void Url(OptionResult result)
     {
         if (result.GetValueOrDefault<string>() is { } text && !CommandOptions.IsHttpUrl(text)) result.AddError($"not an http(s) URL: '{text}'");
-    }
-
-    /// <summary>The traffic generator's options, shared by generate, run and prefill.</summary>
-    internal sealed class GeneratorOptionSet
-    {
-        private readonly Option<int> companies = Number("--companies", 10, 1, 100_000, "companies");
-        private readonly Option<int> conferences = Number("--conferences", 100, 1, 10_000_000, "conferences");
-        private readonly Option<TimeSpan> duration = Duration("--duration", TimeSpan.FromMinutes(10), "event time the traffic spans");
-        private readonly Option<int> viewers = Number("--viewers", 0, 0, 10_000_000, "one large conference with this many livestream viewers over --duration");
-        private readonly Option<int> participants = Number("--participants", 0, 0, 10_000_000, "and this many participants");
-        private readonly Option<int> seed = Number("--seed", 1, int.MinValue, int.MaxValue, "random seed");
-        private readonly ShareOptions shares = new(late: 0);
-        private readonly Option<DateTimeOffset> start = new("--start")
-        {
-            Description = "event time of the start: ISO 8601 or 'now' (default 2026-01-01T00:00:00Z)",
-            DefaultValueFactory = _ => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (string.Equals(text, "now", StringComparison.OrdinalIgnoreCase)) return DateTimeOffset.UtcNow;
-                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)) return value;
-                result.AddError($"--start must be an ISO 8601 time or 'now', got '{text}'");
-                return default;
-            },
-        };
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in new Option[] { companies, conferences, duration, viewers, participants, seed, start }) command.Options.Add(option);
-            shares.AddTo(command);
-        }
-
-        /// <summary>The generator options of a parsed command that has them (generate, run, prefill).</summary>
-        public static GeneratorOptions Read(ParseResult parse) => ShareOptions.Read(parse, new GeneratorOptions
-        {
-            Companies = parse.GetValue<int>("--companies"),
-            Conferences = parse.GetValue<int>("--conferences"),
-            Duration = parse.GetValue<TimeSpan>("--duration"),
-            LargeConferenceViewers = parse.GetValue<int>("--viewers"),
-            LargeConferenceParticipants = parse.GetValue<int>("--participants"),
-            Seed = parse.GetValue<int>("--seed"),
-            Start = parse.GetValue<DateTimeOffset>("--start"),
-        });
-    }
-
-    /// <summary>The shares of duplicates, reordered, late, unknown and invalid deliveries.</summary>
-    internal sealed class ShareOptions(double late)
-    {
-        private readonly Option<double> duplicates = Number("--duplicates", 0.05, 0, 1, "share of re-deliveries");
-        private readonly Option<double> outOfOrder = Number("--out-of-order", 0.05, 0, 1, "share delivered out of order");
-        private readonly Option<double> lateShare = Number("--late", late, 0, 1, "share delivered after their window closed");
-        private readonly Option<double> unknown = Number("--unknown", 0.001, 0, 1, "share of unknown event types");
-        private readonly Option<double> invalid = Number("--invalid", 0.0, 0, 1, "share of invalid deliveries");
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in new[] { duplicates, outOfOrder, lateShare, unknown, invalid }) command.Options.Add(option);
-        }
-
-        public static GeneratorOptions Read(ParseResult parse, GeneratorOptions options) => options with
-        {
-            DuplicateShare = parse.GetValue<double>("--duplicates"),
-            OutOfOrderShare = parse.GetValue<double>("--out-of-order"),
-            LateShare = parse.GetValue<double>("--late"),
-            UnknownShare = parse.GetValue<double>("--unknown"),
-            InvalidShare = parse.GetValue<double>("--invalid"),
-        };
-    }
-
-    /// <summary>How replay sends: shared by replay and run.</summary>
-    internal sealed class ReplayOptionSet
-    {
-        private readonly Option<string> url = Text("--url", DefaultWebhookUrl, "the gateway's address or webhook URL");
-        private readonly Option<string> token = Token(fallback: null);
-        private readonly Option<double> rate = Number("--rate", 500.0, 0, 10_000_000, "deliveries per second; 0: as fast as possible");
-        private readonly Option<string> pace = Text("--pace", "rate", "rate (fixed rate) or realtime (the deliveries' own send offsets)");
-        private readonly Option<int> concurrency = Number("--concurrency", 16, 1, 4_096, "requests in flight");
-        private readonly Option<int> maxAttempts = Number("--max-attempts", 6, 1, 100, "attempts per delivery (429, 502, 503, 504 and connection errors are retried)");
-
-        public ReplayOptionSet()
-        {
-            url.Validators.Add(Url);
-            pace.AcceptOnlyFromAmong("rate", "realtime");
-        }
-
-        public void AddTo(Command command)
-        {
-            foreach (var option in new Option[] { url, token, rate, pace, concurrency, maxAttempts }) command.Options.Add(option);
-        }
-
-        public ReplayOptions Read(ParseResult parse) => new()
-        {
-            Url = CommandOptions.WebhookUrl(parse.GetRequiredValue(url)),
-            Token = parse.GetRequiredValue(token),
-            Rate = parse.GetValue(rate),
-            Pacing = parse.GetValue(pace) == "realtime" ? ReplayPacing.RealTime : ReplayPacing.FixedRate,
-            Concurrency = parse.GetValue(concurrency),
-            MaxAttempts = parse.GetValue(maxAttempts),
-        };
     }
 }
