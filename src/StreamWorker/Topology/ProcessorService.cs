@@ -114,6 +114,9 @@ public sealed partial class ProcessorService : BackgroundService
         // Throughput over pause times: without background collections the heap does not grow while a gen2
         // collection runs beside the stream thread (peak RSS ~10 % lower, throughput the same; BENCHMARKS.md, "Memory").
         GCSettings.LatencyMode = GCLatencyMode.Batch;
+
+        // Watched from the start: a cluster or events topic that cannot be reached also counts as not consuming.
+        var watching = WatchStallsAsync(stoppingToken);
         try
         {
             await StartStreamAsync(stoppingToken);
@@ -123,12 +126,11 @@ public sealed partial class ProcessorService : BackgroundService
             // A client setting librdkafka refuses, or any other start failure: the host would otherwise stop with
             // exit code 0, as it does for every failed background service.
             failure.Fail($"the stream could not start: {ex.Message}");
-            return;
         }
 
         try
         {
-            await WatchStallsAsync(stoppingToken);
+            await watching;
         }
         catch (OperationCanceledException)
         {

@@ -28,6 +28,25 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorP
     }
 
     [Fact]
+    public async Task EventsTopicMissing_NotReady_ThenStopsAfterStallTimeout_NamingWhy()
+    {
+        var run = new ProcessorRunSettings("no-events-topic")
+        {
+            Extra = new Dictionary<string, string> { ["Topics__Events"] = "no-such-events-topic", ["Processor__StallTimeout"] = "00:00:05" },
+        };
+        using var cluster = ProcessorRunHarness.StartCluster(1, run);
+        using var process = StreamWorkerProcess.StartProcessor(run, cluster.BootstrapServers, ProcessorRunHarness.StateDirectory());
+
+        // While it waits for the topic it answers, and is not ready.
+        HttpStatusCode? readiness = null;
+        for (var watch = Stopwatch.StartNew(); readiness is null && !process.HasExited && watch.Elapsed < TimeSpan.FromSeconds(30);) readiness = await process.ReadinessAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness);
+        Assert.True(await process.WaitForExitAsync(TimeSpan.FromSeconds(40)) is not null, $"the processor did not stop:\n{process.Output}");
+        Assert.Equal(ProcessorFailure.ExitCode, process.ExitCode);
+        Assert.Contains("not consuming", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NonRetriableProduceError_StopsTheProcessorLoudly_AndTheRestartEndsExact()
     {
         var reference = new ProcessorRunSettings("reference-failure");
