@@ -32,7 +32,7 @@ for guarantee in $GUARANTEES; do
         --logger "console;verbosity=detailed" >"$log" 2>&1
     status=$?
     set -e
-    seconds=$(grep -o 'exact [0-9.]* s after the last post' "$log" | head -1 | awk '{print $2}')
+    seconds=$(grep -o 'exact [0-9.]* s after the last post' "$log" | head -1 | awk '{print $2}' || true)
     if [ "$status" -eq 0 ] && [ -n "$seconds" ]; then
       exact=$((exact + 1))
       worst=$(awk -v a="$worst" -v b="$seconds" 'BEGIN { print (b > a) ? b : a }')
