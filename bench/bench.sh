@@ -64,8 +64,8 @@ peak_rss_mb() { # pid -> MB or null
 }
 
 load() { # url connections [rate]
-  local args=(load --url "$1" --token "$token" --duration "$duration" --warmup "$warmup" --concurrency "$2")
-  if [ -n "${3:-}" ]; then args+=(--rate "$3" --duration "$half_duration"); fi
+  local args=(load --url "$1" --token "$token" --warmup "$warmup" --concurrency "$2")
+  if [ -n "${3:-}" ]; then args+=(--rate "$3" --duration "$half_duration"); else args+=(--duration "$duration"); fi
   dotnet "$simulator" "${args[@]}" 2>>"$logs/load.log" | tail -n 1
 }
 
