@@ -9,7 +9,7 @@ namespace StreamWorker.Aggregates;
 /// integers, times as ISO 8601 UTC with milliseconds, rates as full-precision numbers or null, every field always
 /// present. System.Text.Json source generation over one JSON shape per topic (the records' times become ISO text
 /// there), which keeps the generator's fast path: measured against the hand-written <c>Utf8JsonWriter</c> code it
-/// replaced (<c>StreamWorker.Bench codec</c>, BENCHMARKS.md "Serializers"), the same bytes in 0.85-0.93 times the
+/// replaced (<c>StreamWorker.Bench codec</c>, BENCHMARKS.md "Serializers"), the same bytes in 0.79-0.93 times the
 /// time and a ninth of the allocations (600 against 5 448 bytes a record). A custom converter on the records'
 /// millisecond fields instead loses the fast path and was 1.15-1.2 times slower than the hand-written code.
 /// </summary>
