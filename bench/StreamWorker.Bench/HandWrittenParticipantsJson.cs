@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using StreamWorker.Aggregates;
 using StreamWorker.Events;
 
 namespace StreamWorker.Bench;

@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using StreamWorker.Events;
 
 namespace StreamWorker.Aggregates.Tests;

@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
@@ -24,7 +23,7 @@ public class AggregatePropertyTests
         var lateDialouts = events.Where((e, i) => e.Kind == AggregateEventKind.DialoutStatusChange && run.Results[i].AppliedBy == AggregateSet.None).ToHashSet();
         var replay = events.Take(prefix).Where(e => !lateDialouts.Contains(e)).Select(run.Apply).ToList();
 
-        return replay.All(r => r.Decision != EventDecision.Applied && r.Participants is null && r.LivestreamChurn is null && r.DialoutChange is null)
+        return replay.All(r => r.Decision != EventDecision.Applied && r.Output<ParticipantsRecord>() is null && r.Output<LivestreamChurnRecord>() is null && r.Output<DialoutAttemptChange>() is null)
             && before == run.Fingerprint()
             && run.DialoutRecords.Count == emitted;
     }
@@ -65,10 +64,10 @@ public class AggregatePropertyTests
         // an event of an earlier window read after this window's record was created changes the set unseen by it.
         var inOrder = events.Zip(events.Skip(1)).All(p => p.First.TimeMs <= p.Second.TimeMs);
 
-        var participantsOk = run.Results.Select(r => r.Participants).OfType<ParticipantsRecord>().All(p =>
+        var participantsOk = run.Results.Select(r => r.Output<ParticipantsRecord>()).OfType<ParticipantsRecord>().All(p =>
             p.Joins >= 0 && p.Leaves >= 0 && p.Concurrent >= 0 && p.PeakConcurrent >= p.Concurrent
             && p.Leaves == p.LeavesByReason.UserExit + p.LeavesByReason.UserDropped + p.LeavesByReason.HostKicked + p.LeavesByReason.HostKickedBlocked + p.LeavesByReason.ConferenceEnd);
-        var churnOk = run.Results.Select(r => r.LivestreamChurn).OfType<LivestreamChurnRecord>().All(c =>
+        var churnOk = run.Results.Select(r => r.Output<LivestreamChurnRecord>()).OfType<LivestreamChurnRecord>().All(c =>
             c.ViewersAtStart >= 0 && c.Enters >= 0 && c.Leaves >= 0 && c.PeakViewers >= c.ViewersAtStart
             && (!inOrder || c.Leaves <= c.ViewersAtStart + c.Enters)
             && (c.ChurnRate is null ? c.ViewersAtStart + c.Enters == 0 : c.ChurnRate >= 0 && (!inOrder || c.ChurnRate <= 1)));
@@ -94,5 +93,5 @@ public class AggregatePropertyTests
     }
 
     private static IEnumerable<object?> Emitted(ConferenceRun run) =>
-        run.Results.Where(r => r.AppliedBy != AggregateSet.None).SelectMany(r => new object?[] { r.Participants, r.LivestreamChurn, r.DialoutChange });
+        run.Results.Where(r => r.AppliedBy != AggregateSet.None).SelectMany(r => new object?[] { r.Output<ParticipantsRecord>(), r.Output<LivestreamChurnRecord>(), r.Output<DialoutAttemptChange>() });
 }

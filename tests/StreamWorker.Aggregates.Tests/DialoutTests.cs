@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
@@ -118,8 +117,8 @@ public class DialoutTests
         var result = run.Apply(Dial("b", At(30), 1, DialoutStatus.Answered));
 
         Assert.Equal(EventDecision.Late, result.Decision);
-        Assert.Null(result.DialoutChange);
-        Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.Store.Read(StateKeys.Attempt(Conference, 1))!).Outcome);
+        Assert.Null(result.Output<DialoutAttemptChange>());
+        Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.Store.Read(DialoutAttemptRule.AttemptKey(Conference, 1))!).Outcome);
         Assert.Single(run.DialoutRecords, r => !r.Final);
     }
 

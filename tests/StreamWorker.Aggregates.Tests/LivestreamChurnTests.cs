@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
@@ -15,7 +14,7 @@ public class LivestreamChurnTests
         Assert.Equal(
             new LivestreamChurnRecord(Conference, Company, At(5), At(10), ViewersAtStart: 2, Enters: 1, Leaves: 2,
                 new ViewerLeaveCounts(0, 1, 1, 0), PeakViewers: 2, ChurnRate: 2.0 / 3.0),
-            run.Results[^1].LivestreamChurn);
+            run.Results[^1].Output<LivestreamChurnRecord>());
     }
 
     [Fact]
@@ -23,7 +22,7 @@ public class LivestreamChurnTests
     {
         var run = new ConferenceRun().ApplyAll(StopWatching("a", At(1), 1));
 
-        var record = run.Results[^1].LivestreamChurn!;
+        var record = run.Results[^1].Output<LivestreamChurnRecord>()!;
         Assert.Equal((0, 0, 0), (record.ViewersAtStart, record.Enters, record.Leaves));
         Assert.Null(record.ChurnRate);
     }
@@ -35,7 +34,7 @@ public class LivestreamChurnTests
 
         Assert.Equal(
             new LivestreamChurnRecord(Conference, Company, At(0), At(5), 0, 2, 2, new ViewerLeaveCounts(0, 0, 0, 0), 2, 1.0),
-            run.Results[^1].LivestreamChurn);
+            run.Results[^1].Output<LivestreamChurnRecord>());
         Assert.Empty(run.Viewers);
     }
 
@@ -46,7 +45,7 @@ public class LivestreamChurnTests
 
         Assert.Contains(1L, run.Viewers);
         Assert.Empty(run.Participants);
-        Assert.Null(run.Results[^1].LivestreamChurn);
+        Assert.Null(run.Results[^1].Output<LivestreamChurnRecord>());
     }
 
     [Fact]
@@ -54,6 +53,6 @@ public class LivestreamChurnTests
     {
         var run = new ConferenceRun().ApplyAll(Watch("a", At(1), 1), Watch("b", At(2), 1));
 
-        Assert.Equal(1, run.Results[^1].LivestreamChurn!.Enters);
+        Assert.Equal(1, run.Results[^1].Output<LivestreamChurnRecord>()!.Enters);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;

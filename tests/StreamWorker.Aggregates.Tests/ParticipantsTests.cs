@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
@@ -15,7 +14,7 @@ public class ParticipantsTests
 
         Assert.Equal(
             new ParticipantsRecord(Conference, Company, Host, At(0), At(1), Joins: 2, Leaves: 1, Concurrent: 1, PeakConcurrent: 2, Leaves(userDropped: 1)),
-            run.Results[^1].Participants);
+            run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -27,7 +26,7 @@ public class ParticipantsTests
         var result = run.Apply(Enter("a", At(0, 5), 1));
 
         Assert.Equal(EventDecision.Duplicate, result.Decision);
-        Assert.Null(result.Participants);
+        Assert.Null(result.Output<ParticipantsRecord>());
         Assert.Equal(before, run.Fingerprint());
         Assert.DoesNotContain(1L, run.Participants);
     }
@@ -38,7 +37,7 @@ public class ParticipantsTests
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 5), 1), Enter("b", At(0, 6), 1));
 
         Assert.Equal(EventDecision.Applied, run.Results[^1].Decision);
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 0, 1, 1, Leaves()), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 0, 1, 1, Leaves()), run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -46,7 +45,7 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 5), 1), Leave("b", At(0, 6), 9, LeaveReason.HostKicked));
 
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 0, 1, 1, Leaves()), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 0, 1, 1, Leaves()), run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 1), 1), Leave("b", At(0, 2), 1, LeaveReason.UserDropped), Enter("c", At(0, 3), 1));
 
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 2, 1, 1, 1, Leaves(userDropped: 1)), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 2, 1, 1, 1, Leaves(userDropped: 1)), run.Results[^1].Output<ParticipantsRecord>());
         Assert.Contains(1L, run.Participants);
     }
 
@@ -64,10 +63,10 @@ public class ParticipantsTests
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 1), 1), Enter("b", At(0, 2), 2), Enter("c", At(0, 3), 3), End("d", At(0, 40)));
 
         var result = run.Results[^1];
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 3, 3, 0, 3, Leaves(end: 3)), result.Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 3, 3, 0, 3, Leaves(end: 3)), result.Output<ParticipantsRecord>());
         Assert.Empty(run.Participants);
         // conference_end is also a livestream event: its churn window gets a record.
-        Assert.NotNull(result.LivestreamChurn);
+        Assert.NotNull(result.Output<LivestreamChurnRecord>());
     }
 
     [Fact]
@@ -75,8 +74,8 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 1), 1), End("b", At(0, 2), company: null, host: 6));
 
-        Assert.Equal(Company, run.Results[^1].Participants!.CompanyId);
-        Assert.Equal(6, run.Results[^1].Participants!.HostId);
+        Assert.Equal(Company, run.Results[^1].Output<ParticipantsRecord>()!.CompanyId);
+        Assert.Equal(6, run.Results[^1].Output<ParticipantsRecord>()!.HostId);
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 30), 1, company: 80, host: 8), Enter("b", At(0, 10), 2, company: 81, host: 9));
 
-        Assert.Equal((81L, 9L), (run.Results[^1].Participants!.CompanyId!.Value, run.Results[^1].Participants!.HostId!.Value));
+        Assert.Equal((81L, 9L), (run.Results[^1].Output<ParticipantsRecord>()!.CompanyId!.Value, run.Results[^1].Output<ParticipantsRecord>()!.HostId!.Value));
     }
 
     [Fact]
@@ -92,7 +91,7 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 1), 1), Enter("b", At(0, 2), 2), Leave("c", At(1, 10), 1));
 
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(1), At(2), 0, 1, 1, 2, Leaves(userExit: 1)), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(1), At(2), 0, 1, 1, 2, Leaves(userExit: 1)), run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -100,8 +99,8 @@ public class ParticipantsTests
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 59), 1), Enter("b", At(1, 0), 2));
 
-        Assert.Equal(At(1), run.Results[^1].Participants!.WindowStartMs);
-        Assert.Equal(At(2), run.Results[^1].Participants!.WindowEndMs);
+        Assert.Equal(At(1), run.Results[^1].Output<ParticipantsRecord>()!.WindowStartMs);
+        Assert.Equal(At(2), run.Results[^1].Output<ParticipantsRecord>()!.WindowEndMs);
     }
 
     [Fact]
@@ -111,7 +110,7 @@ public class ParticipantsTests
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 10), 1), Enter("b", At(1, 30), 2), Leave("c", At(0, 50), 1));
 
         Assert.Equal(EventDecision.Applied, run.Results[^1].Decision);
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 1, 1, 1, Leaves(userExit: 1)), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 1, 1, 1, 1, Leaves(userExit: 1)), run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -120,7 +119,7 @@ public class ParticipantsTests
         // Window [1,2) gets its first applied event after window [2,3) changed the set: carried in is 2, not 1.
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 10), 1), Enter("b", At(2, 10), 2), Enter("c", At(1, 30), 3));
 
-        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(1), At(2), 1, 0, 3, 3, Leaves()), run.Results[^1].Participants);
+        Assert.Equal(new ParticipantsRecord(Conference, Company, Host, At(1), At(2), 1, 0, 3, 3, Leaves()), run.Results[^1].Output<ParticipantsRecord>());
     }
 
     [Fact]
@@ -146,7 +145,7 @@ public class ParticipantsTests
 
         Assert.Equal(EventDecision.Late, first.Decision);
         Assert.Equal(AggregateSet.Participants, first.LateFor);
-        Assert.Null(first.Participants);
+        Assert.Null(first.Output<ParticipantsRecord>());
         Assert.Equal(EventDecision.Late, again.Decision);
         Assert.Equal(before, run.Fingerprint());
         Assert.Contains(1L, run.Participants);
@@ -171,8 +170,8 @@ public class ParticipantsTests
         Assert.Equal(EventDecision.Late, result.Decision);
         Assert.Equal(AggregateSet.Participants, result.LateFor);
         Assert.Equal(AggregateSet.LivestreamChurn, result.AppliedBy);
-        Assert.Null(result.Participants);
-        Assert.Equal(1, result.LivestreamChurn!.Leaves);
+        Assert.Null(result.Output<ParticipantsRecord>());
+        Assert.Equal(1, result.Output<LivestreamChurnRecord>()!.Leaves);
         Assert.Equal(2, run.Participants.Count);
         Assert.Empty(run.Viewers);
     }
@@ -181,11 +180,11 @@ public class ParticipantsTests
     public void ClosedWindows_AreDroppedFromState_OnceTheirCloseIsCommitted()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 10), 1), Enter("b", At(10), 2));
-        Assert.Contains(StateKeys.ParticipantsWindow(Conference, At(0)), run.Store.Keys);
+        Assert.Contains(new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(0)), run.Store.Keys);
 
         run.Commit();
         run.Commit();
 
-        Assert.Equal([StateKeys.ParticipantsWindow(Conference, At(10))], run.Store.Keys.Where(k => k.StartsWith("wp/", StringComparison.Ordinal)));
+        Assert.Equal([new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(10))], run.Store.Keys.Where(k => k.StartsWith("wp/", StringComparison.Ordinal)));
     }
 }

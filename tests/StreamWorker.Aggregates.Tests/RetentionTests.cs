@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;

@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using static StreamWorker.Aggregates.Tests.Support.Events;
 
 namespace StreamWorker.Aggregates.Tests;
@@ -7,7 +6,7 @@ public class StateValueCodecTests
 {
     public static TheoryData<StateValue> Values() =>
     [
-        new ConferenceSummary(7, Company, null, At(3), 2, 1, 20_000, 0, 20_002, 3, 44_001, At(3)),
+        new ConferenceSummary(7, Company, null, At(3), new PresenceCounts([(2, 1), (20_000, 0)]), 20_005, 44_001, At(3)),
         new SeenEvent(16, 12, At(2), AggregateSet.Participants | AggregateSet.LivestreamChurn, 3),
         new PresenceValue(8, true, 4),
         new KeyChunk(9, ["p/1001/1", "v/1001/2"]),

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Dialout;
 
 /// <summary>
 /// One record of <c>analytics-dialout-answer-rate</c> (docs/aggregates.md).

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Dialout;
 
 /// <summary>
 /// What the conference stage tells the company stage, on the repartition topic. Either an attempt change: the

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Dialout;
 
 /// <summary>Outcome of a dial-out attempt (docs/aggregates.md); all but <see cref="Pending"/> are final.</summary>
 public enum DialoutOutcome

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Dialout;
 
 /// <summary><c>status</c> of a <c>dialout_status_change</c> event.</summary>
 public enum DialoutStatus

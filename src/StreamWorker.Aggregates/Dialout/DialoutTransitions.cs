@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Dialout;
 
 /// <summary>Outcome transitions of docs/aggregates.md (3.3).</summary>
 public static class DialoutTransitions

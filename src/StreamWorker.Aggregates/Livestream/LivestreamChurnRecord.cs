@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Livestream;
 
 /// <summary>
 /// One record of <c>analytics-livestream-churn</c> (docs/aggregates.md).

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.Participants;
 
 /// <summary>
 /// One record of <c>analytics-conference-participants</c> (docs/aggregates.md).

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace StreamWorker.Aggregates;
+namespace StreamWorker.Aggregates.State;
 
 /// <summary>
 /// The binary form of state values and attempt changes (state stores, changelogs, the repartition
@@ -14,7 +14,8 @@ public static class StateValueCodec
 {
     private enum Tag : byte
     {
-        Summary = 1,
+        // 1 was the conference summary before presence sets and the owned-key list (docs/operations.md, "Upgrades").
+        Summary = 11,
         Presence = 2,
         Chunk = 3,
         Mark = 4,
@@ -38,7 +39,15 @@ public static class StateValueCodec
                     WriteNullable(w, s.CompanyId);
                     WriteNullable(w, s.HostId);
                     w.Write(s.LastEventTimeMs);
-                    foreach (var n in new[] { s.Participants, s.ParticipantGeneration, s.Viewers, s.ViewerGeneration, s.MemberKeys, s.AttemptKeys, s.SeenKeys }) w.Write(n);
+                    w.Write((byte)s.Sets.Length);
+                    for (var set = 0; set < s.Sets.Length; set++)
+                    {
+                        w.Write(s.Sets[set].Count);
+                        w.Write(s.Sets[set].Generation);
+                    }
+
+                    w.Write(s.OwnedKeys);
+                    w.Write(s.SeenKeys);
                     w.Write(s.ExpiryBucketMs);
                     break;
                 case PresenceValue p:
@@ -82,7 +91,7 @@ public static class StateValueCodec
                     w.Write(e.FirstOffset);
                     w.Write(e.TimeMs);
                     w.Write((byte)e.ProcessedBy);
-                    w.Write(e.AttemptSequence);
+                    w.Write(e.Note);
                     break;
                 case OutcomeValue o:
                     Begin(w, Tag.Outcome, o);
@@ -104,8 +113,7 @@ public static class StateValueCodec
         return tag switch
         {
             Tag.Summary => new ConferenceSummary(
-                offset, ReadNullable(r), ReadNullable(r), r.ReadInt64(),
-                r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadInt64()),
+                offset, ReadNullable(r), ReadNullable(r), r.ReadInt64(), ReadSets(r), r.ReadInt32(), r.ReadInt32(), r.ReadInt64()),
             Tag.Presence => new PresenceValue(offset, r.ReadBoolean(), r.ReadInt32()),
             Tag.Chunk => new KeyChunk(offset, Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToList()),
             Tag.Mark => new MarkValue(offset, r.ReadInt64()),
@@ -115,6 +123,7 @@ public static class StateValueCodec
             Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32()),
+            (Tag)1 => throw new InvalidDataException("a conference summary of an earlier release: start this release under a new Processor:ApplicationId (docs/operations.md, \"Upgrades\")"),
             _ => throw new InvalidDataException($"unknown state value tag {(byte)tag}"),
         };
     }
@@ -233,4 +242,11 @@ public static class StateValueCodec
     }
 
     private static long? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadInt64() : null;
+
+    private static PresenceCounts ReadSets(BinaryReader r)
+    {
+        var sets = new (int, int)[r.ReadByte()];
+        for (var set = 0; set < sets.Length; set++) sets[set] = (r.ReadInt32(), r.ReadInt32());
+        return new PresenceCounts(sets);
+    }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Topology;
 

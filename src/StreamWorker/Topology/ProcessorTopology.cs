@@ -4,7 +4,6 @@ using Streamiz.Kafka.Net.SerDes;
 using Streamiz.Kafka.Net.State;
 using Streamiz.Kafka.Net.State.Supplier;
 using Streamiz.Kafka.Net.Stream;
-using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology.Stages;
@@ -15,7 +14,7 @@ namespace StreamWorker.Topology;
 /// <summary>
 /// The processor's Streamiz topology (docs/topology.md):
 /// <c>webhook-events</c> → conference stage (store <see cref="ConferenceStore"/>) →
-/// one branch to participants, churn, dead letters and attempt changes; attempt changes → repartition
+/// one named route each to participants, churn, dead letters and attempt changes (<see cref="OutputRoutes"/>); attempt changes → repartition
 /// <see cref="DialoutRepartition"/> by company → company stage (store <see cref="CompanyStore"/>) → dial-out answer
 /// rate. Every store and repartition is named, so the internal topic names are stable and can be created up front.
 /// </summary>
@@ -47,40 +46,36 @@ public static class ProcessorTopology
         var settings = options.ToAggregateSettings();
         var commits = new CommitSignals();
 
-        var routes = builder
-            .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
-            .Transform(
-                TransformerBuilder.New<string, byte[], string, StageOutput>()
-                    .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness, retentionLoss)))
-                    .StateStore(StageStore(ConferenceStore, options, commits))
-                    .Build(),
-                "conference-stage")
-            .Branch(
-                "route",
-                (_, v, _) => v.Kind == OutputKind.Participants,
-                (_, v, _) => v.Kind == OutputKind.LivestreamChurn,
-                (_, v, _) => v.Kind == OutputKind.DeadLetter,
-                (_, v, _) => v.Kind == OutputKind.DialoutAttemptChange);
+        var routes = OutputRoutes.Split(
+            builder
+                .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
+                .Transform(
+                    TransformerBuilder.New<string, byte[], string, StageOutput>()
+                        .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness, retentionLoss)))
+                        .StateStore(StageStore(ConferenceStore, options, commits))
+                        .Build(),
+                    "conference-stage"),
+            "route");
 
-        To(routes[0], topics.Participants, "participants");
-        To(routes[1], topics.LivestreamChurn, "livestream-churn");
-        To(routes[2], topics.DeadLetter, "dead-letters");
+        To(routes[OutputKind.Participants], topics.Participants, "participants", new RecordSerDes<ParticipantsRecord>(OutputRecordJson.Serialize));
+        To(routes[OutputKind.LivestreamChurn], topics.LivestreamChurn, "livestream-churn", new RecordSerDes<LivestreamChurnRecord>(OutputRecordJson.Serialize));
+        To(routes[OutputKind.DeadLetter], topics.DeadLetter, "dead-letters", new ByteArraySerDes());
 
         // No explicit partition count: the repartition topic follows the events topic (docs/topics.md). Attempt changes
         // go by company; progress records, one per company partition, to the partition each was made for.
-        routes[3]
-            .MapValues((v, _) => v.Change!, "dialout-changes")
+        routes[OutputKind.DialoutAttemptChange]
+            .MapValues((v, _) => (DialoutAttemptChange)v.Value, "dialout-changes")
             .Repartition(Repartitioned<string, DialoutAttemptChange>.As(DialoutRepartition)
                 .WithStreamPartitioner(new DialoutPartitioner())
                 .WithKeySerdes(new StringSerDes())
                 .WithValueSerdes(new CodecSerDes<DialoutAttemptChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
             .Transform(
-                TransformerBuilder.New<string, DialoutAttemptChange, string, byte[]>()
-                    .Transformer<StageTransformer<DialoutAttemptChange, byte[]>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
+                TransformerBuilder.New<string, DialoutAttemptChange, string, DialoutAnswerRateRecord>()
+                    .Transformer<StageTransformer<DialoutAttemptChange, DialoutAnswerRateRecord>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
                     .StateStore(StageStore(CompanyStore, options, commits))
                     .Build(),
                 "company-stage")
-            .ToByKey(topics.DialoutAnswerRate, new StringSerDes(), new ByteArraySerDes(), "write-dialout-answer-rate");
+            .ToByKey(topics.DialoutAnswerRate, new StringSerDes(), new RecordSerDes<DialoutAnswerRateRecord>(OutputRecordJson.Serialize), "write-dialout-answer-rate");
     }
 
     /// <summary>
@@ -98,11 +93,11 @@ public static class ProcessorTopology
         ];
     }
 
-    /// <summary>Output topics are written without Streamiz's per-record partitioner (<see cref="KeyPartitionedSink"/>).</summary>
-    private static void To(IKStream<string, StageOutput> route, string topic, string name) =>
+    /// <summary>Output topics are written without Streamiz's per-record partitioner (<see cref="KeyPartitionedSink"/>), each in its own type.</summary>
+    private static void To<T>(IKStream<string, StageOutput> route, string topic, string name, ISerDes<T> serdes) =>
         route
-            .MapValues((v, _) => v.Value!, $"{name}-bytes")
-            .ToByKey(topic, new StringSerDes(), new ByteArraySerDes(), $"write-{name}");
+            .MapValues((v, _) => (T)v.Value, $"{name}-value")
+            .ToByKey(topic, new StringSerDes(), serdes, $"write-{name}");
 
     /// <summary>The constructor argument of <see cref="StageTransformer{TValue, TValueOut}"/>: Streamiz calls it once per task.</summary>
     private static Func<ITransformer<string, TValue, string, TValueOut>> Stage<TValue, TValueOut>(Func<ITransformer<string, TValue, string, TValueOut>> create) => create;

@@ -1,9 +1,8 @@
-using StreamWorker.Aggregates;
-
 namespace StreamWorker.Topology;
 
 /// <summary>
-/// A record forwarded by the conference stage: its destination and its value, serialized for an output topic or,
-/// for the company stage, the attempt change itself.
+/// A record forwarded by the conference stage and the route it takes: a rule's output (a participants or churn
+/// record, an attempt change or progress record for the company stage) or a dead letter (already in its JSON form).
+/// Each route's sink serializes its own type (<see cref="ProcessorTopology"/>).
 /// </summary>
-public sealed record StageOutput(OutputKind Kind, byte[]? Value, DialoutAttemptChange? Change = null);
+public sealed record StageOutput(OutputKind Kind, object Value);

@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Aggregates.Tests.Support;
 
@@ -8,7 +7,7 @@ namespace StreamWorker.Aggregates.Tests.Support;
 /// </summary>
 internal sealed class ConferenceRun
 {
-    private readonly ConferenceStage conferences;
+    private readonly ConferenceEngine conferences;
     private readonly CompanyDialoutStage companies;
     private long offset;
     private long changeOffset;
@@ -17,7 +16,7 @@ internal sealed class ConferenceRun
     {
         Settings = settings ?? AggregateSettings.Default;
         Store = store ?? new MemoryStageStore();
-        conferences = new ConferenceStage(Settings, Store);
+        conferences = new ConferenceEngine(Settings, Store);
         companies = new CompanyDialoutStage(Settings, CompanyStore);
         offset = firstOffset;
     }
@@ -57,15 +56,15 @@ internal sealed class ConferenceRun
     {
         var result = conferences.Process(e, offset++);
         Results.Add(result);
-        FinalParticipants.AddRange(result.Closed.Participants);
-        FinalChurn.AddRange(result.Closed.LivestreamChurn);
-        ParticipantsRecords.AddRange(result.Closed.Participants);
-        ChurnRecords.AddRange(result.Closed.LivestreamChurn);
+        FinalParticipants.AddRange(result.Closed.Of<ParticipantsRecord>());
+        FinalChurn.AddRange(result.Closed.Of<LivestreamChurnRecord>());
+        ParticipantsRecords.AddRange(result.Closed.Of<ParticipantsRecord>());
+        ChurnRecords.AddRange(result.Closed.Of<LivestreamChurnRecord>());
 
-        if (result.DialoutChange is { } change) ApplyChange(change);
+        if (result.Output<DialoutAttemptChange>() is { } change) ApplyChange(change);
         if (result.Closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
-        if (result.Participants is { } p) ParticipantsRecords.Add(p);
-        if (result.LivestreamChurn is { } c) ChurnRecords.Add(c);
+        if (result.Output<ParticipantsRecord>() is { } p) ParticipantsRecords.Add(p);
+        if (result.Output<LivestreamChurnRecord>() is { } c) ChurnRecords.Add(c);
         return result;
     }
 
@@ -109,17 +108,17 @@ internal sealed class ConferenceRun
 
     private void Collect(ClosedWindows closed)
     {
-        FinalParticipants.AddRange(closed.Participants);
-        FinalChurn.AddRange(closed.LivestreamChurn);
-        ParticipantsRecords.AddRange(closed.Participants);
-        ChurnRecords.AddRange(closed.LivestreamChurn);
+        FinalParticipants.AddRange(closed.Of<ParticipantsRecord>());
+        FinalChurn.AddRange(closed.Of<LivestreamChurnRecord>());
+        ParticipantsRecords.AddRange(closed.Of<ParticipantsRecord>());
+        ChurnRecords.AddRange(closed.Of<LivestreamChurnRecord>());
         if (closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
     }
 
     private HashSet<long> Present(string kind)
     {
         if (Store.Read(StateKeys.Summary(Events.Conference)) is not ConferenceSummary summary) return [];
-        var generation = kind == "p" ? summary.ParticipantGeneration : summary.ViewerGeneration;
+        var generation = summary.Sets[kind == "p" ? 0 : 1].Generation;
         var prefix = $"{kind}/{Events.Conference}/";
         return Store.Keys
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))

@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Aggregates.Tests.Support;
 

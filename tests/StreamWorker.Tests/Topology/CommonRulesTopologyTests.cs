@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;

@@ -1,4 +1,3 @@
-using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;

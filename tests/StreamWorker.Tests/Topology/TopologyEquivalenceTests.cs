@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using StreamWorker.Aggregates;
 using StreamWorker.Topology;
 
 namespace StreamWorker.Tests.Topology;
@@ -23,7 +22,7 @@ public class TopologyEquivalenceTests
     {
         var random = new Random(seed);
         var settings = new ProcessorOptions().ToAggregateSettings();
-        var conferences = new ConferenceStage(settings, new MemoryStageStore());
+        var conferences = new ConferenceEngine(settings, new MemoryStageStore());
         var companies = new CompanyDialoutStage(settings, new MemoryStageStore());
         long changeOffset = 0;
         var expected = (Participants: new List<string>(), Churn: new List<string>(), Dialout: new List<string>(), Late: new List<string>());
@@ -51,16 +50,16 @@ public class TopologyEquivalenceTests
 
             var result = conferences.Process(e, i);
             Closed(result.Closed);
-            if (result.Participants is { } p) expected.Participants.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(p)));
-            if (result.LivestreamChurn is { } c) expected.Churn.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(c)));
+            if (result.Output<ParticipantsRecord>() is { } p) expected.Participants.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(p)));
+            if (result.Output<LivestreamChurnRecord>() is { } c) expected.Churn.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(c)));
             if (result.Decision == EventDecision.Late) expected.Late.Add($"\"{id}\"");
-            if (result.DialoutChange is { } change) Company(change);
+            if (result.Output<DialoutAttemptChange>() is { } change) Company(change);
         }
 
         void Closed(ClosedWindows closed)
         {
-            expected.Participants.AddRange(closed.Participants.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
-            expected.Churn.AddRange(closed.LivestreamChurn.Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+            expected.Participants.AddRange(closed.Of<ParticipantsRecord>().Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+            expected.Churn.AddRange(closed.Of<LivestreamChurnRecord>().Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
             if (closed.ProgressMs is { } progress) Company(DialoutAttemptChange.Progress(0, 1, 0, progress));
         }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
-using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Topology.State;
@@ -13,14 +12,14 @@ namespace StreamWorker.Topology.Stages;
 /// <see cref="CompanyDialoutStage"/> and emits the window's <c>analytics-dialout-answer-rate</c> records; progress records
 /// from the events partitions complete windows (their final records).
 /// </summary>
-public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemptChange, string, byte[]>
+public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemptChange, string, DialoutAnswerRateRecord>
 {
     private readonly AggregateSettings settings;
     private readonly TopicOptions topics;
     private readonly ProcessorTelemetry telemetry;
     private readonly CommitSignals commits;
     private readonly ProcessorLiveness? liveness;
-    private ProcessorContext<string, byte[]>? context;
+    private ProcessorContext<string, DialoutAnswerRateRecord>? context;
     private StreamizStageStore? store;
     private CompanyDialoutStage? stage;
     private InputPositions positions = new();
@@ -34,7 +33,7 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
         this.commits = commits ?? throw new ArgumentNullException(nameof(commits));
     }
 
-    public void Init(ProcessorContext<string, byte[]> context)
+    public void Init(ProcessorContext<string, DialoutAnswerRateRecord> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
@@ -45,7 +44,7 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
         liveness?.TaskStarted(ProcessorTopology.CompanyStore, context.Id.ToString());
     }
 
-    public Record<string, byte[]>? Process(Record<string, DialoutAttemptChange> record)
+    public Record<string, DialoutAnswerRateRecord>? Process(Record<string, DialoutAttemptChange> record)
     {
         ArgumentNullException.ThrowIfNull(record);
         store!.RunDue();
@@ -54,7 +53,7 @@ public sealed class CompanyStageTransformer : ITransformer<string, DialoutAttemp
         {
             if (output.Final) telemetry.WindowClosed(topics.DialoutAnswerRate, "stream_time");
             else telemetry.RecordEmitted(topics.DialoutAnswerRate, DateTimeOffset.FromUnixTimeMilliseconds(record.Value.EventTimeMs), receivedAt: null);
-            context.Forward(output.CompanyId.ToString(CultureInfo.InvariantCulture), OutputRecordJson.Serialize(output));
+            context.Forward(output.CompanyId.ToString(CultureInfo.InvariantCulture), output);
         }
 
         return null;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Streamiz.Kafka.Net.Processors.Public;
 using Streamiz.Kafka.Net.State;
-using StreamWorker.Aggregates;
 using StreamWorker.Events;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
@@ -10,7 +9,7 @@ using StreamWorker.Topology.State;
 namespace StreamWorker.Topology.Stages;
 
 /// <summary>
-/// The conference stage in the topology: decodes each stored event, hands it to <see cref="ConferenceStage"/> with
+/// The conference stage in the topology: decodes each stored event, hands it to <see cref="ConferenceEngine"/> with
 /// its offset, and forwards what comes out (window records, final records, attempt changes, dead letters).
 /// </summary>
 public sealed class ConferenceStageTransformer : ITransformer<string, byte[], string, StageOutput>
@@ -27,7 +26,9 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private ProcessorContext<string, StageOutput>? context;
     private DateTimeOffset lastRead;
     private StreamizStageStore? store;
-    private ConferenceStage? stage;
+    private ConferenceEngine? stage;
+    private int participantsSet = -1;
+    private int viewersSet = -1;
     private InputPositions positions = new();
     private string task = "";
     private int commitsSeen;
@@ -67,7 +68,9 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore), telemetry.StateWritten);
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
-        stage = new ConferenceStage(settings, store);
+        stage = new ConferenceEngine(settings, store);
+        participantsSet = IndexOf(stage.PresenceSetNames, "participants");
+        viewersSet = IndexOf(stage.PresenceSetNames, "viewers");
         positions = new InputPositions();
         commits.Subscribe(context.Id, OnCommit);
         liveness?.TaskStarted(ProcessorTopology.ConferenceStore, context.Id.ToString());
@@ -134,7 +137,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         var key = context!.Id.Partition.ToString(CultureInfo.InvariantCulture);
         for (var target = 0; target < eventsPartitions; target++)
         {
-            context.Forward(key, new StageOutput(OutputKind.DialoutAttemptChange, null, DialoutAttemptChange.Progress(context.Id.Partition, eventsPartitions, target, streamTimeMs)));
+            context.Forward(key, new StageOutput(OutputKind.DialoutAttemptChange, DialoutAttemptChange.Progress(context.Id.Partition, eventsPartitions, target, streamTimeMs)));
         }
     }
 
@@ -200,17 +203,20 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
             _ => "late",
         });
 
-        var key = e.ConferenceId.ToString(CultureInfo.InvariantCulture);
-        if (result.Participants is { } participants) Emit(key, OutputKind.Participants, OutputRecordJson.Serialize(participants), topics.Participants, stored);
-        if (result.LivestreamChurn is { } churn) Emit(key, OutputKind.LivestreamChurn, OutputRecordJson.Serialize(churn), topics.LivestreamChurn, stored);
-        if (result.DialoutChange is { } change)
+        foreach (var output in result.Outputs)
         {
-            context!.Forward(change.CompanyId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.DialoutAttemptChange, null, change));
+            var (kind, key) = ConferenceOutputs.Route(output);
+            context!.Forward(key, new StageOutput(kind, output));
+            if (ConferenceOutputs.Topic(kind, topics) is { } topic) telemetry.RecordEmitted(topic, stored.Timestamp, stored.ReceivedAt);
         }
 
-        if (result.OutcomeReached is { } outcome) telemetry.DialoutOutcomeReached(outcome.ToString().ToLowerInvariant());
-        if (result.ViewerLeft) telemetry.LivestreamLeft(stored.Fields.ReasonForLeaving!);
-        if (result.ParticipantsDelta != 0 || result.ViewersDelta != 0) telemetry.PresenceChanged(task, result.ParticipantsDelta, result.ViewersDelta);
+        foreach (var signal in result.Signals)
+        {
+            if (signal is ViewerLeft) telemetry.LivestreamLeft(stored.Fields.ReasonForLeaving!);
+            if (signal is DialoutOutcomeReached reached) telemetry.DialoutOutcomeReached(reached.Outcome.ToString().ToLowerInvariant());
+        }
+
+        PresenceChanged(result.SetDeltas);
         if (result.Decision == EventDecision.Late)
         {
             DeadLetter(record.Key, DeadLetters.Late(stored.EventId, stage.StreamTimeMs ?? e.TimeMs, stored.ReceivedAt, record.Value), DeadLetterReasons.Late);
@@ -219,27 +225,27 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
 
     private void EmitClosed(ClosedWindows closed, string reason)
     {
-        foreach (var r in closed.Participants)
+        foreach (var final in closed.Finals)
         {
-            context!.Forward(r.ConferenceId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.Participants, OutputRecordJson.Serialize(r)));
-            telemetry.WindowClosed(topics.Participants, reason);
-        }
-
-        foreach (var r in closed.LivestreamChurn)
-        {
-            context!.Forward(r.ConferenceId.ToString(CultureInfo.InvariantCulture), new StageOutput(OutputKind.LivestreamChurn, OutputRecordJson.Serialize(r)));
-            telemetry.WindowClosed(topics.LivestreamChurn, reason);
+            var (kind, key) = ConferenceOutputs.Route(final);
+            context!.Forward(key, new StageOutput(kind, final));
+            telemetry.WindowClosed(ConferenceOutputs.Topic(kind, topics)!, reason);
         }
 
         if (closed.ProgressMs is { } progress) SendProgress(progress);
-
-        if (closed.ParticipantsDropped != 0 || closed.ViewersDropped != 0) telemetry.PresenceChanged(task, -closed.ParticipantsDropped, -closed.ViewersDropped);
+        PresenceChanged([.. closed.Dropped.Select(n => -n)]);
     }
 
-    private void Emit(string key, OutputKind kind, byte[] value, string topic, StoredEvent stored)
+    private void PresenceChanged(IReadOnlyList<int> deltas)
     {
-        context!.Forward(key, new StageOutput(kind, value));
-        telemetry.RecordEmitted(topic, stored.Timestamp, stored.ReceivedAt);
+        int Delta(int set) => set >= 0 && set < deltas.Count ? deltas[set] : 0;
+        if (deltas.Any(d => d != 0)) telemetry.PresenceChanged(task, Delta(participantsSet), Delta(viewersSet));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        return -1;
     }
 
     private void DeadLetter(string? key, StageOutput letter, string reason)

@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Processors;
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Topology.Stages;
 

@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Streamiz.Kafka.Net.SerDes;
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Topology.State;
 

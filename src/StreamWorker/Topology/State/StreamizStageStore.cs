@@ -1,5 +1,4 @@
 using Streamiz.Kafka.Net.State;
-using StreamWorker.Aggregates;
 
 namespace StreamWorker.Topology.State;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.Mock;
 using Streamiz.Kafka.Net.SerDes;
-using StreamWorker.Aggregates;
 using StreamWorker.Kafka;
 using StreamWorker.Telemetry;
 using StreamWorker.Tests.Support;

@@ -1,0 +1,15 @@
+namespace StreamWorker.Aggregates.Common;
+
+/// <summary>
+/// The aggregates keyed by conference, in the order their outputs are emitted for one event. A new aggregate is a
+/// new rule registered here, with its flag in <see cref="AggregateSet"/>, its topic and its schema.
+/// </summary>
+public static class ConferenceRules
+{
+    public static IReadOnlyList<ConferenceRule> All(AggregateSettings settings) =>
+    [
+        new ParticipantsRule(settings),
+        new LivestreamChurnRule(settings),
+        new DialoutAttemptRule(settings),
+    ];
+}

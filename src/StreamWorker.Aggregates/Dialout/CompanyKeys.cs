@@ -1,0 +1,15 @@
+namespace StreamWorker.Aggregates.Dialout;
+
+/// <summary>The keys of the company stage's store (docs/topology.md, "State layout").</summary>
+public static class CompanyKeys
+{
+    /// <summary>The stream time an events partition has announced (its latest progress record).</summary>
+    public static string SourceProgress(int source) => FormattableString.Invariant($"sp/{source}");
+
+    public static string DialoutWindow(long company, long windowStartMs) => FormattableString.Invariant($"wd/{company}/{windowStartMs}");
+
+    public static string Outcome(long company, long windowStartMs, string attempt) => FormattableString.Invariant($"o/{company}/{windowStartMs}/{attempt}");
+
+    /// <summary>Every attempt of a company window, for dropping the window.</summary>
+    public static string Outcomes(long company, long windowStartMs) => FormattableString.Invariant($"ol/{company}/{windowStartMs}");
+}

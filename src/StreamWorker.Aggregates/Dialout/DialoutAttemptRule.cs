@@ -1,0 +1,91 @@
+namespace StreamWorker.Aggregates.Dialout;
+
+/// <summary>
+/// The dial-out attempts of each (conference, participant) (docs/aggregates.md, "Dial-out answer rate"): an attempt
+/// starts with a status that finds no open attempt, takes the window and company of the event that started it, and
+/// its outcome follows <see cref="DialoutTransitions"/>. Each applied status emits the attempt's change for the
+/// company stage, which keeps the windows (<see cref="CompanyDialoutStage"/>). Keys: the current attempt under
+/// <c>a/&lt;conference&gt;/&lt;participant&gt;</c>, an earlier one under <c>as/&lt;conference&gt;/&lt;participant&gt;/&lt;n&gt;</c>
+/// when the next starts (a replay may need to emit it again).
+/// </summary>
+public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceRule
+{
+    public override string Name => "d";
+
+    public override AggregateSet Aggregate => AggregateSet.DialoutAnswerRate;
+
+    public override long WindowMs => settings.DialoutWindowMs;
+
+    public override long GraceMs => settings.DialoutGraceMs;
+
+    public override bool ClosesWindowsHere => false;
+
+    public static string AttemptKey(long conference, long participant) => FormattableString.Invariant($"a/{conference}/{participant}");
+
+    public static string EarlierAttemptKey(long conference, long participant, int sequence) => FormattableString.Invariant($"as/{conference}/{participant}/{sequence}");
+
+    public override bool Consumes(AggregateEventKind kind) => kind == AggregateEventKind.DialoutStatusChange;
+
+    /// <summary>The window of the event's attempt (3.3): its own window when it starts a new attempt.</summary>
+    public override long WindowOf(AggregateEvent e, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(context);
+        var current = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, e.ParticipantId!.Value));
+        return StartsNewAttempt(current, e.Status!.Value) ? TumblingWindow.StartOf(e.TimeMs, WindowMs) : current!.WindowStartMs;
+    }
+
+    /// <summary>The sequence of the attempt the event applies to, kept so that a replay emits that attempt's change.</summary>
+    public override int NoteOf(AggregateEvent e, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(context);
+        var current = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, e.ParticipantId!.Value));
+        return StartsNewAttempt(current, e.Status!.Value) ? (current?.Sequence ?? 0) + 1 : current!.Sequence;
+    }
+
+    public override void Apply(AggregateEvent e, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(context);
+        var key = AttemptKey(e.ConferenceId, e.ParticipantId!.Value);
+
+        // An attempt this event already wrote (a replay) is left alone: computed again from what it holds now, it
+        // could start an attempt the event never started.
+        if (context.WrittenBefore(key)) return;
+        var current = context.Get<AttemptValue>(key);
+        var status = e.Status!.Value;
+
+        // The attempt belongs to the window of the event that started it, and to that event's company.
+        var next = StartsNewAttempt(current, status)
+            ? new AttemptValue(0, (current?.Sequence ?? 0) + 1, TumblingWindow.StartOf(e.TimeMs, WindowMs), e.CompanyId!.Value, DialoutTransitions.Next(DialoutOutcome.Pending, status), 1)
+            : current! with { Outcome = DialoutTransitions.Next(current.Outcome, status), Version = current.Version + 1 };
+        if (current is null) context.Own(key);
+        if (current is not null && next.Sequence != current.Sequence)
+        {
+            var earlier = EarlierAttemptKey(e.ConferenceId, e.ParticipantId.Value, current.Sequence);
+            context.Own(earlier);
+            context.Put(earlier, current);
+        }
+
+        if (next.Outcome != DialoutOutcome.Pending && (next.Version == 1 || next.Outcome != current?.Outcome)) context.Signal(new DialoutOutcomeReached(next.Outcome));
+        context.PutLast(key, next);
+    }
+
+    /// <summary>The change of the event's attempt, from its stored state: the current attempt, or the earlier one it applied to.</summary>
+    public override object? Emitted(AggregateEvent e, RuleContext context, int note)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(context);
+        var participant = e.ParticipantId!.Value;
+        var attempt = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, participant)) is { } current && current.Sequence == note
+            ? current
+            : context.Get<AttemptValue>(EarlierAttemptKey(e.ConferenceId, participant, note));
+        return attempt is null ? null : new DialoutAttemptChange(
+            attempt.CompanyId, attempt.WindowStartMs, FormattableString.Invariant($"{e.ConferenceId}:{participant}:{attempt.Sequence}"),
+            attempt.Outcome, attempt.Version, e.TimeMs);
+    }
+
+    private static bool StartsNewAttempt(AttemptValue? current, DialoutStatus status) =>
+        current is null || (status == DialoutStatus.New && current.Outcome != DialoutOutcome.Pending);
+}

@@ -1,0 +1,56 @@
+namespace StreamWorker.Aggregates.Engine;
+
+/// <summary>
+/// What a <see cref="ConferenceRule"/> sees of the engine while one event is handled: the event's conference
+/// (company and host after this event, presence sets), stream time, and the state store through the record's
+/// <see cref="StageScope"/> (every write stamped with the record's offset and skipped on a replay that wrote it).
+/// </summary>
+public sealed class RuleContext
+{
+    private readonly StageScope scope;
+    private readonly int firstSet;
+    private readonly ConferenceEngine.EventState state;
+
+    internal RuleContext(StageScope scope, ConferenceEngine.EventState state, int firstSet, long streamTimeMs)
+    {
+        this.scope = scope;
+        this.state = state;
+        this.firstSet = firstSet;
+        StreamTimeMs = streamTimeMs;
+    }
+
+    public long ConferenceId => state.ConferenceId;
+
+    /// <summary>The conference's company: the event's, else the last one an event of the conference named.</summary>
+    public long? CompanyId => state.CompanyId;
+
+    /// <summary>The conference's host: the event's, else the last one an event of the conference named.</summary>
+    public long? HostId => state.HostId;
+
+    public long StreamTimeMs { get; }
+
+    public T? Get<T>(string key) where T : StateValue => scope.Get<T>(key);
+
+    /// <summary>True when <paramref name="key"/> holds this record's write from before a restart.</summary>
+    public bool WrittenBefore(string key) => scope.WrittenBefore(key);
+
+    /// <summary>Writes now, before the summary.</summary>
+    public void Put(string key, StateValue value) => scope.Put(key, value);
+
+    /// <summary>Writes after the summary: for keys that values written earlier were computed from.</summary>
+    public void PutLast(string key, StateValue value) => state.Last.Add((key, value));
+
+    /// <summary>Lists <paramref name="key"/> as the conference's, so that it is deleted with the conference at retention.</summary>
+    public void Own(string key) => KeyList.Append(scope, StateKeys.Owned(state.ConferenceId), state.OwnedKeys++, key);
+
+    /// <summary>Queues the rule's window at <paramref name="windowStart"/> for close (once, when the window is first written).</summary>
+    public void OpenWindow(ConferenceRule rule, long windowStart) => state.Engine.CloseQueueOf(rule).Enqueue(scope, windowStart, StateKeys.Id(state.ConferenceId));
+
+    /// <summary>The rule's presence set number <paramref name="set"/> (in the order of <see cref="ConferenceRule.PresenceSets"/>).</summary>
+    public PresenceSet Set(int set) => new(this, state, firstSet + set);
+
+    /// <summary>Something for telemetry that only the rule knows (a viewer left for a reason, an attempt reached an outcome).</summary>
+    public void Signal(object signal) => state.Signals.Add(signal);
+
+    internal StageScope Scope => scope;
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace StreamWorker.Aggregates.Engine;
+
+/// <summary>
+/// The keys the engine keeps in a conference stage's store (docs/topology.md, "State layout"); each rule names its
+/// own keys beside its code. Identifiers are decimal, so prefixes cannot clash.
+/// </summary>
+public static class StateKeys
+{
+    /// <summary>The partition's progress: its stream time, and the offset of the last record fully written.</summary>
+    public const string StreamTime = "t";
+
+    public static string Summary(long conference) => Invariant($"c/{conference}");
+
+    /// <summary>An event id the conference stage processed.</summary>
+    public static string Seen(long conference, string eventId) => Invariant($"e/{conference}/{eventId}");
+
+    /// <summary>Every seen event id of the conference, for expiry.</summary>
+    public static string SeenList(long conference) => Invariant($"el/{conference}");
+
+    /// <summary>Every key the conference's rules own (members, attempts), deleted with the conference at expiry.</summary>
+    public static string Owned(long conference) => Invariant($"k/{conference}");
+
+    /// <summary>The close queue of a rule's windows (<see cref="ConferenceRule.Name"/>).</summary>
+    public static string CloseQueue(string rule) => "q/close-" + rule;
+
+    public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public static long ParseId(string id) => long.Parse(id, CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
+}

@@ -1,0 +1,16 @@
+namespace StreamWorker.Aggregates.Input;
+
+/// <summary>
+/// One event as the aggregates see it: already parsed and checked for the fields its kind needs
+/// (<see cref="AggregateEventFactory"/>). <paramref name="TimeMs"/> is the event time in Unix milliseconds.
+/// </summary>
+public sealed record AggregateEvent(
+    string EventId,
+    AggregateEventKind Kind,
+    long TimeMs,
+    long ConferenceId,
+    long? CompanyId,
+    long? HostId,
+    long? ParticipantId,
+    LeaveReason? Reason,
+    DialoutStatus? Status);

@@ -1,4 +1,0 @@
-namespace StreamWorker.Aggregates;
-
-/// <summary>A single number: a partition's stream time, a list's length, a queue's floor.</summary>
-public sealed record MarkValue(long Offset, long Value) : StateValue(Offset);
