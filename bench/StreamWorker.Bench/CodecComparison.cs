@@ -26,7 +26,7 @@ internal static class CodecComparison
         StateValue[] state =
         [
             new SeenEvent(1_000, 1_000, 1_661_374_565_000, AggregateSet.Participants, 0),
-            new ConferenceSummary(1_001, 42, 61_803, 1_661_374_565_000, new PresenceCounts([(140, 0), (20_000, 0)]), 4, 900, 1_661_374_560_000),
+            new ConferenceSummary(1_001, 42, 61_803, 1_661_374_565_000, new PresenceCounts([(140, -1L), (20_000, -1L)]), 4, 900, 1_661_374_560_000),
             new WindowValue<ParticipantsRecord>(1_002, participants),
             new KeyChunk(1_003, ["p/1258835/1", "p/1258835/2", "p/1258835/3", "p/1258835/4", "p/1258835/5", "p/1258835/6", "p/1258835/7", "p/1258835/8"]),
             new MarkValue(1_004, 1_661_374_565_000),

@@ -6,9 +6,9 @@ public class StateValueCodecTests
 {
     public static TheoryData<StateValue> Values() =>
     [
-        new ConferenceSummary(7, Company, null, At(3), new PresenceCounts([(2, 1), (20_000, 0)]), 20_005, 44_001, At(3)),
+        new ConferenceSummary(7, Company, null, At(3), new PresenceCounts([(2, 1L), (20_000, -1L)]), 20_005, 44_001, At(3)),
         new SeenEvent(16, 12, At(2), AggregateSet.Participants | AggregateSet.LivestreamChurn, 3),
-        new PresenceValue(8, true, 4),
+        new PresenceValue(8, true),
         new KeyChunk(9, ["p/1001/1", "v/1001/2"]),
         new MarkValue(10, At(5)),
         new WindowValue<ParticipantsRecord>(11, new ParticipantsRecord(Conference, Company, Host, At(0), At(1), 3, 1, 2, 3, new ParticipantLeaveCounts(1, 0, 0, 0, 0))),

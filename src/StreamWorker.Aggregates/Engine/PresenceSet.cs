@@ -2,8 +2,8 @@ namespace StreamWorker.Aggregates.Engine;
 
 /// <summary>
 /// One presence set of a conference (its participants, its livestream viewers): a key per member holding whether it
-/// is present and in which generation, and the set's size and generation in the conference summary. An enter or
-/// leave touches one member key; emptying the set touches none, whatever its size.
+/// is present, and the set's size and last clear in the conference summary. An enter or leave touches one member
+/// key; emptying the set touches none, whatever its size.
 /// </summary>
 public readonly struct PresenceSet
 {
@@ -26,22 +26,22 @@ public readonly struct PresenceSet
     /// </summary>
     public int Move(string memberKey, bool enter)
     {
-        var (count, generation) = state.Sets[index];
+        var (count, clearedAt) = state.Sets[index];
         var member = context.Get<PresenceValue>(memberKey);
-        var present = member is { Present: true } && member.Generation == generation;
+        var present = member is { Present: true } && member.Offset > clearedAt;
         if (enter == present) return 0;
         if (member is null) context.Own(memberKey);
-        context.PutLast(memberKey, new PresenceValue(0, enter, generation));
+        context.PutLast(memberKey, new PresenceValue(0, enter));
         var move = enter ? 1 : -1;
-        state.Sets = state.Sets.With(index, count + move, generation);
+        state.Sets = state.Sets.With(index, count + move, clearedAt);
         return move;
     }
 
     /// <summary>Empties the set; returns how many members it held.</summary>
     public int Clear()
     {
-        var (count, generation) = state.Sets[index];
-        state.Sets = state.Sets.With(index, 0, generation + 1);
+        var count = state.Sets[index].Count;
+        state.Sets = state.Sets.With(index, 0, context.Offset);
         return count;
     }
 }

@@ -29,6 +29,9 @@ public sealed class RuleContext
 
     public long StreamTimeMs { get; }
 
+    /// <summary>The input offset of the record being handled.</summary>
+    public long Offset => scope.Offset;
+
     public T? Get<T>(string key) where T : StateValue => scope.Get<T>(key);
 
     /// <summary>True when <paramref name="key"/> holds this record's write from before a restart.</summary>

@@ -14,9 +14,10 @@ public static class StateValueCodec
 {
     private enum Tag : byte
     {
-        // 1 was the conference summary before presence sets and the owned-key list (docs/operations.md, "Upgrades").
+        // 1 and 2 were the conference summary and presence of releases before presence sets cleared by offset and the
+        // owned-key list (docs/operations.md, "Upgrades").
         Summary = 11,
-        Presence = 2,
+        Presence = 12,
         Chunk = 3,
         Mark = 4,
         ParticipantsWindow = 5,
@@ -43,7 +44,7 @@ public static class StateValueCodec
                     for (var set = 0; set < s.Sets.Length; set++)
                     {
                         w.Write(s.Sets[set].Count);
-                        w.Write(s.Sets[set].Generation);
+                        w.Write(s.Sets[set].ClearedAt);
                     }
 
                     w.Write(s.OwnedKeys);
@@ -53,7 +54,6 @@ public static class StateValueCodec
                 case PresenceValue p:
                     Begin(w, Tag.Presence, p);
                     w.Write(p.Present);
-                    w.Write(p.Generation);
                     break;
                 case KeyChunk c:
                     Begin(w, Tag.Chunk, c);
@@ -114,7 +114,7 @@ public static class StateValueCodec
         {
             Tag.Summary => new ConferenceSummary(
                 offset, ReadNullable(r), ReadNullable(r), r.ReadInt64(), ReadSets(r), r.ReadInt32(), r.ReadInt32(), r.ReadInt64()),
-            Tag.Presence => new PresenceValue(offset, r.ReadBoolean(), r.ReadInt32()),
+            Tag.Presence => new PresenceValue(offset, r.ReadBoolean()),
             Tag.Chunk => new KeyChunk(offset, Enumerable.Range(0, r.ReadInt32()).Select(_ => r.ReadString()).ToList()),
             Tag.Mark => new MarkValue(offset, r.ReadInt64()),
             Tag.ParticipantsWindow => new WindowValue<ParticipantsRecord>(offset, ReadParticipants(r)),
@@ -123,7 +123,7 @@ public static class StateValueCodec
             Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32()),
-            (Tag)1 => throw new InvalidDataException("a conference summary of an earlier release: start this release under a new Processor:ApplicationId (docs/operations.md, \"Upgrades\")"),
+            (Tag)1 or (Tag)2 => throw new InvalidDataException("a conference summary or presence of an earlier release: start this release under a new Processor:ApplicationId (docs/operations.md, \"Upgrades\")"),
             _ => throw new InvalidDataException($"unknown state value tag {(byte)tag}"),
         };
     }
@@ -245,8 +245,8 @@ public static class StateValueCodec
 
     private static PresenceCounts ReadSets(BinaryReader r)
     {
-        var sets = new (int, int)[r.ReadByte()];
-        for (var set = 0; set < sets.Length; set++) sets[set] = (r.ReadInt32(), r.ReadInt32());
+        var sets = new (int, long)[r.ReadByte()];
+        for (var set = 0; set < sets.Length; set++) sets[set] = (r.ReadInt32(), r.ReadInt64());
         return new PresenceCounts(sets);
     }
 }

@@ -95,16 +95,29 @@ internal sealed class ConferenceRun
         CompanyStore.Commit();
     }
 
-    /// <summary>The conference store's keys and values, without offsets and without the stream time (which every event moves).</summary>
-    public string Fingerprint() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(Store.Read(k)!)));
+    /// <summary>
+    /// The conference store's keys and values, without offsets and without the stream time (which every event moves):
+    /// a presence as whether the member is present, a summary's presence sets by their sizes.
+    /// </summary>
+    public string Fingerprint() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(k, Store.Read(k)!)));
 
-    private static string Describe(StateValue value) =>
+    private string Describe(string key, StateValue value) =>
         value switch
         {
             KeyChunk chunk => string.Join(",", chunk.Items),
             SeenEvent seen => (seen with { Offset = 0, FirstOffset = 0 }).ToString(),
+            PresenceValue presence => IsPresent(key, presence) ? "present" : "absent",
+            ConferenceSummary summary => (summary with { Offset = 0, Sets = new PresenceCounts(Enumerable.Range(0, summary.Sets.Length).Select(i => (summary.Sets[i].Count, 0L))) }).ToString(),
             _ => (value with { Offset = 0 }).ToString(),
         };
+
+    /// <summary>A member key (<c>p/&lt;conference&gt;/&lt;id&gt;</c> or <c>v/...</c>) is present when written after its set's last clear.</summary>
+    private bool IsPresent(string key, PresenceValue presence)
+    {
+        var parts = key.Split('/');
+        var summary = Store.Read(StateKeys.Summary(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture))) as ConferenceSummary;
+        return presence.Present && presence.Offset > (summary?.Sets[parts[0] == "p" ? 0 : 1].ClearedAt ?? -1);
+    }
 
     private void Collect(ClosedWindows closed)
     {
@@ -118,11 +131,11 @@ internal sealed class ConferenceRun
     private HashSet<long> Present(string kind)
     {
         if (Store.Read(StateKeys.Summary(Events.Conference)) is not ConferenceSummary summary) return [];
-        var generation = summary.Sets[kind == "p" ? 0 : 1].Generation;
+        var clearedAt = summary.Sets[kind == "p" ? 0 : 1].ClearedAt;
         var prefix = $"{kind}/{Events.Conference}/";
         return Store.Keys
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
-            .Where(k => Store.Read(k) is PresenceValue { Present: true } p && p.Generation == generation)
+            .Where(k => Store.Read(k) is PresenceValue { Present: true } p && p.Offset > clearedAt)
             .Select(k => long.Parse(k[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture))
             .ToHashSet();
     }
