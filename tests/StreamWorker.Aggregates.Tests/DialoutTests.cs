@@ -118,7 +118,7 @@ public class DialoutTests
 
         Assert.Equal(EventDecision.Late, result.Decision);
         Assert.Null(result.Output<DialoutAttemptChange>());
-        Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.Store.Read(DialoutAttemptRule.AttemptKey(Conference, 1))!).Outcome);
+        Assert.Equal(DialoutOutcome.Pending, ((AttemptValue)run.State.Read(DialoutAttemptRule.AttemptKey(Conference, 1))!).Outcome);
         Assert.Single(run.DialoutRecords, r => !r.Final);
     }
 

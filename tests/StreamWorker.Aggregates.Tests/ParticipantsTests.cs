@@ -180,11 +180,11 @@ public class ParticipantsTests
     public void ClosedWindows_AreDroppedFromState_OnceTheirCloseIsCommitted()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0, 10), 1), Enter("b", At(10), 2));
-        Assert.Contains(new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(0)), run.Store.Keys);
+        Assert.Contains(new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(0)), run.State.Keys);
 
         run.Commit();
         run.Commit();
 
-        Assert.Equal([new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(10))], run.Store.Keys.Where(k => k.StartsWith("wp/", StringComparison.Ordinal)));
+        Assert.Equal([new ParticipantsRule(AggregateSettings.Default).WindowKey(Conference, At(10))], run.State.Keys.Where(k => k.StartsWith("wp/", StringComparison.Ordinal)));
     }
 }

@@ -13,13 +13,13 @@ public class RetentionTests
             Enter("a", At(0), 1), Watch("b", At(1), 2), Dial("c", At(2), 3, DialoutStatus.New), End("d", At(30)));
 
         run.AdvanceStreamTime(At(30) + Day - 1);
-        Assert.Contains(StateKeys.Summary(Conference), run.Store.Keys);
+        Assert.Contains(StateKeys.Summary(Conference), run.State.Keys);
         run.AdvanceStreamTime(At(32) + Day);
         run.Commit();
         run.Commit();
 
         // Only the partition's own bookkeeping is left: stream time and the queues' floors.
-        Assert.All(run.Store.Keys, k => Assert.True(k == StateKeys.StreamTime || k.StartsWith("q/", StringComparison.Ordinal), k));
+        Assert.All(run.State.Keys, k => Assert.True(k == StateKeys.StreamTime || k.StartsWith("q/", StringComparison.Ordinal), k));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class RetentionTests
         run.AdvanceStreamTime(At(3) + Day);
 
         Assert.False(run.HasSeen("a"));
-        Assert.DoesNotContain(run.Store.Keys, k => k.StartsWith('e'));
+        Assert.DoesNotContain(run.State.Keys, k => k.StartsWith('e'));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class CompanyDialoutStage
         scope.Begin(offset);
         AdvanceTo(Math.Max(CurrentStreamTime(), change.EventTimeMs));
         var result = change.IsProgress ? Progress(change) : Count(change);
-        scope.Put(StateKeys.StreamTime, new MarkValue(0, CurrentStreamTime()));
+        scope.Put(StateKeys.StreamTime, new MarkValue(0, CurrentStreamTime()), WriteRank.Progress);
         return result;
     }
 
@@ -70,7 +70,7 @@ public sealed class CompanyDialoutStage
     private CompanyStepResult Progress(DialoutAttemptChange progress)
     {
         var key = CompanyKeys.SourceProgress(progress.Source);
-        if (scope.Get<MarkValue>(key) is not { } known || known.Value < progress.EventTimeMs) scope.Put(key, new MarkValue(0, progress.EventTimeMs));
+        if (scope.Get<MarkValue>(key) is not { } known || known.Value < progress.EventTimeMs) scope.Put(key, new MarkValue(0, progress.EventTimeMs), WriteRank.Source);
         if (Watermark(progress.Sources) is not { } low) return CompanyStepResult.None;
 
         // Complete: the final record, then the attempts' outcomes go once this is committed. The window's own small
@@ -82,7 +82,7 @@ public sealed class CompanyDialoutStage
             var company = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
             var windowKey = CompanyKeys.DialoutWindow(company, start);
             if (scope.Get<CompanyWindowValue>(windowKey) is not { } window) return;
-            if (!window.IsComplete) scope.Put(windowKey, window with { IsComplete = true });
+            if (!window.IsComplete) scope.Put(windowKey, window with { IsComplete = true }, WriteRank.Derived);
             var list = CompanyKeys.Outcomes(company, start);
             foreach (var outcome in KeyList.Items(scope.Store, list, window.ListedKeys).ToList()) scope.DeleteAfterCommit(outcome);
             foreach (var chunk in KeyList.ChunkKeys(list, window.ListedKeys)) scope.DeleteAfterCommit(chunk);
@@ -115,13 +115,13 @@ public sealed class CompanyDialoutStage
         }
 
         var listed = window?.ListedKeys ?? 0;
-        if (known is null) KeyList.Append(scope, CompanyKeys.Outcomes(change.CompanyId, change.WindowStartMs), listed++, outcomeKey);
+        if (known is null) KeyList.Append(scope, CompanyKeys.Outcomes(change.CompanyId, change.WindowStartMs), listed++, outcomeKey, WriteRank.Derived);
         var counts = Counts.Of(window?.Record);
         if (known is not null) counts.Add(known.Outcome, -1);
         counts.Add(change.Outcome, +1);
         var record = counts.Record(change.CompanyId, change.WindowStartMs, change.WindowStartMs + settings.DialoutWindowMs);
-        scope.Put(windowKey, new CompanyWindowValue(0, record, listed, IsComplete: false));
-        scope.Put(outcomeKey, new OutcomeValue(0, change.Outcome, change.Version));
+        scope.Put(windowKey, new CompanyWindowValue(0, record, listed, IsComplete: false), WriteRank.Summary);
+        scope.Put(outcomeKey, new OutcomeValue(0, change.Outcome, change.Version), WriteRank.Source);
 
         // On a replay the window may already hold this change (it is written before the outcome): its stored record counts it once.
         return new CompanyStepResult([scope.Get<CompanyWindowValue>(windowKey)!.Record]);
@@ -136,7 +136,7 @@ public sealed class CompanyDialoutStage
         if (now > CurrentStreamTime())
         {
             streamTime = now;
-            scope.Put(StateKeys.StreamTime, new MarkValue(0, now));
+            scope.Put(StateKeys.StreamTime, new MarkValue(0, now), WriteRank.Progress);
         }
 
         var horizon = settings.DialoutWindowMs + settings.DialoutGraceMs + settings.StateRetentionMs;
@@ -146,9 +146,9 @@ public sealed class CompanyDialoutStage
             var windowKey = CompanyKeys.DialoutWindow(company, start);
             if (scope.Get<CompanyWindowValue>(windowKey) is not { } window) return;
             var list = CompanyKeys.Outcomes(company, start);
-            foreach (var key in KeyList.Items(scope.Store, list, window.ListedKeys).ToList()) scope.Store.Delete(key);
-            foreach (var key in KeyList.ChunkKeys(list, window.ListedKeys)) scope.Store.Delete(key);
-            scope.Store.Delete(windowKey);
+            foreach (var key in KeyList.Items(scope.Store, list, window.ListedKeys).ToList()) scope.Store.Delete(key, WriteRank.Expired);
+            foreach (var key in KeyList.ChunkKeys(list, window.ListedKeys)) scope.Store.Delete(key, WriteRank.ExpiredList);
+            scope.Store.Delete(windowKey, WriteRank.ExpiredSummary);
         });
     }
 

@@ -68,14 +68,14 @@ public sealed class ConferenceEngine
     /// <summary>A record without an event time (its value is not a stored event): it moves nothing, but the progress notes it was read.</summary>
     public void Skip(long offset)
     {
-        scope.Begin(offset);
+        Begin(offset);
         progress.Write();
     }
 
     /// <summary>An event no aggregate consumes (unknown or not consumed) still moves stream time.</summary>
     public ClosedWindows Observe(long eventTimeMs, long offset)
     {
-        scope.Begin(offset);
+        Begin(offset);
         progress.Read(eventTimeMs);
         var closed = AdvanceTo(Math.Max(progress.StreamTime, eventTimeMs));
         progress.Write();
@@ -92,7 +92,7 @@ public sealed class ConferenceEngine
     {
         if (streamTimeMs <= progress.StreamTime) return new ClosedWindows { Dropped = new int[PresenceSetNames.Count] };
         var last = Math.Max(scope.Offset, progress.RestoredThrough);
-        scope.Begin(last);
+        Begin(last);
         progress.Read(streamTimeMs);
         var closed = AdvanceTo(streamTimeMs, idle: true);
         progress.WriteIdle(last);
@@ -103,7 +103,7 @@ public sealed class ConferenceEngine
     public ConferenceStepResult Process(AggregateEvent e, long offset)
     {
         ArgumentNullException.ThrowIfNull(e);
-        scope.Begin(offset);
+        Begin(offset);
         progress.Read(e.TimeMs);
         var result = Step(e, offset);
         progress.Write();
@@ -112,10 +112,21 @@ public sealed class ConferenceEngine
 
     internal TimeBuckets CloseQueueOf(ConferenceRule rule) => closeQueues[rule];
 
+    /// <summary>A record begins: a full write cache is flushed now, between records.</summary>
+    private void Begin(long offset)
+    {
+        (scope.Store as CachingStageStore)?.FlushIfFull();
+        scope.Begin(offset);
+    }
+
     private ConferenceStepResult Step(AggregateEvent e, long offset)
     {
         var now = Math.Max(progress.StreamTime, e.TimeMs);
         var closed = AdvanceTo(now);
+
+        // A conference expired since the last flush and begun again: its deletes go out before its new keys, which
+        // would otherwise flush first (by rank) and be taken for the old conference after a crash.
+        if (scope.Store is CachingStageStore cache && cache.DeletePending(StateKeys.Summary(e.ConferenceId))) cache.Flush();
 
         // The seen entry decides: absent, a new event; read first at this offset, a replay after a restart (applied
         // again as it was the first time, key by key); read first elsewhere, a re-delivery. An entry older than the
@@ -164,7 +175,7 @@ public sealed class ConferenceEngine
         var note = replay ? seenBefore!.Note : applying.Sum(x => x.Rule.NoteOf(e, x.Context));
         if (!(replay && offset <= progress.RestoredThrough))
         {
-            scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, note));
+            scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, note), WriteRank.Seen);
             Apply(e, applying, state, summary, newlySeen: seenBefore is null || replay);
         }
 
@@ -181,12 +192,13 @@ public sealed class ConferenceEngine
         // attempts): after a crash between two writes, a replay skips the keys already written and computes the
         // others from inputs that are still as they were (docs/topology.md, "Restarts").
         foreach (var (rule, context) in applying) rule.Apply(e, context);
-        if (newlySeen) KeyList.Append(scope, StateKeys.SeenList(e.ConferenceId), state.SeenKeys++, e.EventId);
+        if (newlySeen) KeyList.Append(scope, StateKeys.SeenList(e.ConferenceId), state.SeenKeys++, e.EventId, WriteRank.Derived);
         var expiryBucket = summary?.ExpiryBucketMs ?? expiry.BucketOf(e.TimeMs);
         if (summary is null) expiry.Enqueue(scope, expiryBucket, StateKeys.Id(e.ConferenceId));
         scope.Put(StateKeys.Summary(e.ConferenceId), new ConferenceSummary(
-            0, state.CompanyId, state.HostId, Math.Max(summary?.LastEventTimeMs ?? long.MinValue, e.TimeMs), state.Sets, state.OwnedKeys, state.SeenKeys, expiryBucket));
-        foreach (var (key, value) in state.Last) scope.Put(key, value);
+            0, state.CompanyId, state.HostId, Math.Max(summary?.LastEventTimeMs ?? long.MinValue, e.TimeMs), state.Sets, state.OwnedKeys, state.SeenKeys, expiryBucket),
+            WriteRank.Summary);
+        foreach (var (key, value) in state.Last) scope.Put(key, value, WriteRank.Source);
     }
 
     private ConferenceStepResult Result(EventDecision decision, AggregateSet applied, AggregateSet late, List<object> outputs, ClosedWindows closed, EventState? state) =>
@@ -242,16 +254,16 @@ public sealed class ConferenceEngine
             var bucket = expiry.BucketOf(summary.LastEventTimeMs);
             if (bucket == summary.ExpiryBucketMs) return;
             expiry.Enqueue(scope, bucket, id);
-            scope.Put(summaryKey, summary with { ExpiryBucketMs = bucket });
+            scope.Put(summaryKey, summary with { ExpiryBucketMs = bucket }, WriteRank.Summary);
             return;
         }
 
         for (var set = 0; set < closed.Dropped.Length; set++) closed.Dropped[set] += summary.Sets[set].Count;
-        foreach (var key in KeyList.Items(scope.Store, StateKeys.Owned(conference), summary.OwnedKeys).ToList()) scope.Store.Delete(key);
-        foreach (var key in KeyList.ChunkKeys(StateKeys.Owned(conference), summary.OwnedKeys)) scope.Store.Delete(key);
-        foreach (var eventId in KeyList.Items(scope.Store, StateKeys.SeenList(conference), summary.SeenKeys).ToList()) scope.Store.Delete(StateKeys.Seen(conference, eventId));
-        foreach (var key in KeyList.ChunkKeys(StateKeys.SeenList(conference), summary.SeenKeys)) scope.Store.Delete(key);
-        scope.Store.Delete(summaryKey);
+        foreach (var key in KeyList.Items(scope.Store, StateKeys.Owned(conference), summary.OwnedKeys).ToList()) scope.Store.Delete(key, WriteRank.Expired);
+        foreach (var key in KeyList.ChunkKeys(StateKeys.Owned(conference), summary.OwnedKeys)) scope.Store.Delete(key, WriteRank.ExpiredList);
+        foreach (var eventId in KeyList.Items(scope.Store, StateKeys.SeenList(conference), summary.SeenKeys).ToList()) scope.Store.Delete(StateKeys.Seen(conference, eventId), WriteRank.Expired);
+        foreach (var key in KeyList.ChunkKeys(StateKeys.SeenList(conference), summary.SeenKeys)) scope.Store.Delete(key, WriteRank.ExpiredList);
+        scope.Store.Delete(summaryKey, WriteRank.ExpiredSummary);
     }
 
     /// <summary>The start of the latest window of <paramref name="rule"/> that is closed at <paramref name="now"/>.</summary>

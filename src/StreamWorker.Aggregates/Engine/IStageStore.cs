@@ -1,16 +1,16 @@
 namespace StreamWorker.Aggregates.Engine;
 
 /// <summary>
-/// The key-value state of one stage for one input partition. Writes must reach the changelog in the order they
-/// are made (docs/topology.md, "Restarts"), which is why the topology's store has no write cache.
+/// The key-value state of one stage for one input partition. Each write says its <see cref="WriteRank"/>: a store
+/// that holds writes back (<see cref="CachingStageStore"/>) sends them to the changelog in that order.
 /// </summary>
 public interface IStageStore
 {
     StateValue? Read(string key);
 
-    void Put(string key, StateValue value);
+    void Put(string key, StateValue value, WriteRank rank);
 
-    void Delete(string key);
+    void Delete(string key, WriteRank rank);
 
     /// <summary>
     /// Deletes <paramref name="key"/> once the current position is committed (at the first record after the next

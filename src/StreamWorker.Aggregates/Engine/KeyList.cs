@@ -9,7 +9,7 @@ public static class KeyList
     public const int ChunkSize = 16;
 
     /// <summary>Appends <paramref name="item"/> as entry number <paramref name="length"/> (the owner then stores length + 1).</summary>
-    public static void Append(StageScope scope, string list, long length, string item)
+    public static void Append(StageScope scope, string list, long length, string item, WriteRank rank)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var key = ChunkKey(list, length / ChunkSize);
@@ -17,7 +17,7 @@ public static class KeyList
         // A chunk left from an earlier use of the list name keeps only the entries the current length covers.
         var items = kept == 0 || scope.Get<KeyChunk>(key) is not { } chunk ? [] : chunk.Items.Take(kept).ToList();
         items.Add(item);
-        scope.Put(key, new KeyChunk(0, items));
+        scope.Put(key, new KeyChunk(0, items), rank);
     }
 
     public static IEnumerable<string> Items(IStageStore store, string list, long length)

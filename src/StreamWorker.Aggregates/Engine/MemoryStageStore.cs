@@ -37,14 +37,14 @@ public sealed class MemoryStageStore : IStageStore
 
     public StateValue? Read(string key) => values.TryGetValue(key, out var bytes) ? StateValueCodec.Deserialize(bytes) : null;
 
-    public void Put(string key, StateValue value)
+    public void Put(string key, StateValue value, WriteRank rank)
     {
         var bytes = StateValueCodec.Serialize(value);
         values[key] = bytes;
         Log.Add(new(key, bytes));
     }
 
-    public void Delete(string key)
+    public void Delete(string key, WriteRank rank)
     {
         if (values.Remove(key)) Log.Add(new(key, null));
     }
@@ -58,8 +58,8 @@ public sealed class MemoryStageStore : IStageStore
     {
         foreach (var (key, value) in ready)
         {
-            if (value is not null) Put(key, StateValueCodec.Deserialize(value));
-            else Delete(key);
+            if (value is not null) Put(key, StateValueCodec.Deserialize(value), WriteRank.Drained);
+            else Delete(key, WriteRank.Drained);
         }
 
         ready.Clear();

@@ -38,13 +38,13 @@ public sealed class RuleContext
     public bool WrittenBefore(string key) => scope.WrittenBefore(key);
 
     /// <summary>Writes now, before the summary.</summary>
-    public void Put(string key, StateValue value) => scope.Put(key, value);
+    public void Put(string key, StateValue value) => scope.Put(key, value, WriteRank.Derived);
 
     /// <summary>Writes after the summary: for keys that values written earlier were computed from.</summary>
     public void PutLast(string key, StateValue value) => state.Last.Add((key, value));
 
     /// <summary>Lists <paramref name="key"/> as the conference's, so that it is deleted with the conference at retention.</summary>
-    public void Own(string key) => KeyList.Append(scope, StateKeys.Owned(state.ConferenceId), state.OwnedKeys++, key);
+    public void Own(string key) => KeyList.Append(scope, StateKeys.Owned(state.ConferenceId), state.OwnedKeys++, key, WriteRank.Derived);
 
     /// <summary>Queues the rule's window at <paramref name="windowStart"/> for close (once, when the window is first written).</summary>
     public void OpenWindow(ConferenceRule rule, long windowStart) => state.Engine.CloseQueueOf(rule).Enqueue(scope, windowStart, StateKeys.Id(state.ConferenceId));

@@ -40,11 +40,11 @@ public sealed class StageScope(IStageStore store)
         return offset >= Offset;
     }
 
-    public void Put(string key, StateValue value)
+    public void Put(string key, StateValue value, WriteRank rank)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (WrittenBefore(key)) return;
-        Store.Put(key, value with { Offset = Offset });
+        Store.Put(key, value with { Offset = Offset }, rank);
         written.Add(key);
     }
 

@@ -57,12 +57,12 @@ internal sealed class StreamProgress(StageScope scope)
     /// <summary>The last write of a record.</summary>
     public void Write()
     {
-        if (StreamTime != long.MinValue) scope.Put(StateKeys.StreamTime, new MarkValue(0, StreamTime));
+        if (StreamTime != long.MinValue) scope.Put(StateKeys.StreamTime, new MarkValue(0, StreamTime), WriteRank.Progress);
     }
 
     /// <summary>
     /// Stores stream time moved without a record, under the offset of the last record read (records up to it are still
     /// complete). No record is read here, so the offset guard (which leaves a key alone that holds this offset) must not apply.
     /// </summary>
-    public void WriteIdle(long lastOffset) => scope.Store.Put(StateKeys.StreamTime, new MarkValue(lastOffset, StreamTime));
+    public void WriteIdle(long lastOffset) => scope.Store.Put(StateKeys.StreamTime, new MarkValue(lastOffset, StreamTime), WriteRank.Progress);
 }

@@ -28,8 +28,8 @@ public sealed class TimeBuckets(string name, long bucketMs, bool deferDrained)
         ArgumentNullException.ThrowIfNull(scope);
         var header = HeaderKey(bucket);
         var length = scope.Get<MarkValue>(header)?.Value ?? 0;
-        KeyList.Append(scope, BucketKey(bucket), length, item);
-        scope.Put(header, new MarkValue(0, length + 1));
+        KeyList.Append(scope, BucketKey(bucket), length, item, WriteRank.QueueItem);
+        scope.Put(header, new MarkValue(0, length + 1), WriteRank.QueueHeader);
 
         // A bucket before the floor is one not drained yet (a drained bucket is due and takes no more items): an
         // out-of-order event opened an earlier window. The floor moves back to it.
@@ -37,7 +37,7 @@ public sealed class TimeBuckets(string name, long bucketMs, bool deferDrained)
         if (drainedBefore is null || bucket < drainedBefore)
         {
             drainedBefore = bucket;
-            scope.Put(name, new MarkValue(0, bucket));
+            scope.Put(name, new MarkValue(0, bucket), WriteRank.QueueHeader);
         }
     }
 
@@ -59,13 +59,13 @@ public sealed class TimeBuckets(string name, long bucketMs, bool deferDrained)
 
         drainedBefore = bucket;
         var floor = new MarkValue(0, bucket);
-        if (deferDrained) scope.PutAfterCommit(name, floor); else scope.Put(name, floor);
+        if (deferDrained) scope.PutAfterCommit(name, floor); else scope.Put(name, floor, WriteRank.Drained);
     }
 
     private void Remove(StageScope scope, string key)
     {
         if (deferDrained) scope.DeleteAfterCommit(key);
-        else scope.Store.Delete(key);
+        else scope.Store.Delete(key, WriteRank.Drained);
     }
 
     private string BucketKey(long bucket) => FormattableString.Invariant($"{name}/{bucket}");

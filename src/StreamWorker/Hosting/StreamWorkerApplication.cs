@@ -63,7 +63,15 @@ public static class StreamWorkerApplication
             if (failure is not null) failure.HardExitAfter = TimeSpan.FromSeconds(15);
             // The host stops when a background part throws (and logs it as critical), but would exit with 0.
             var parts = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-            await app.RunAsync();
+            try
+            {
+                await app.RunAsync();
+            }
+            catch (OperationCanceledException) when (parts.Any(p => p.ExecuteTask is { IsFaulted: true }) || failure is { HasFailed: true })
+            {
+                // A part that failed while the host was still starting stops the start itself: the failure decides the code below.
+            }
+
             if (failure is { HasFailed: true }) return ProcessorFailure.ExitCode;
             return parts.Any(p => p.ExecuteTask is { IsFaulted: true }) ? FailedPartExitCode : 0;
         }

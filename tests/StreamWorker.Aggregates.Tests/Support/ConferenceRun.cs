@@ -12,17 +12,31 @@ internal sealed class ConferenceRun
     private long offset;
     private long changeOffset;
 
-    public ConferenceRun(AggregateSettings? settings = null, MemoryStageStore? store = null, long firstOffset = 0)
+    /// <param name="settings">Windows and grace; the defaults when null.</param>
+    /// <param name="store">The conference stage's store, as restored; empty when null.</param>
+    /// <param name="firstOffset">The input offset of the first event.</param>
+    /// <param name="cacheKeys">
+    /// Keys the conference stage holds back between commits (<see cref="CachingStageStore"/>, as the topology does);
+    /// 0 writes every change through at once.
+    /// </param>
+    public ConferenceRun(AggregateSettings? settings = null, MemoryStageStore? store = null, long firstOffset = 0, int cacheKeys = 64)
     {
         Settings = settings ?? AggregateSettings.Default;
         Store = store ?? new MemoryStageStore();
-        conferences = new ConferenceEngine(Settings, Store);
+        Cache = cacheKeys > 0 ? new CachingStageStore(Store, cacheKeys) : null;
+        conferences = new ConferenceEngine(Settings, (IStageStore?)Cache ?? Store);
         companies = new CompanyDialoutStage(Settings, CompanyStore);
         offset = firstOffset;
     }
 
     public AggregateSettings Settings { get; }
+    /// <summary>The conference stage's store as the changelog has it (what a crash leaves); <see cref="Flush"/> first to see every change.</summary>
     public MemoryStageStore Store { get; }
+
+    public CachingStageStore? Cache { get; }
+
+    /// <summary>The conference stage's store with every change in it (the cache flushed).</summary>
+    public MemoryStageStore State => Flushed().Store;
     public MemoryStageStore CompanyStore { get; } = new();
     public List<ConferenceStepResult> Results { get; } = [];
     public List<DialoutAnswerRateRecord> DialoutRecords { get; } = [];
@@ -44,7 +58,7 @@ internal sealed class ConferenceRun
     public DialoutAnswerRateRecord LastDialout => DialoutRecords[^1];
 
     /// <summary>True while the conference stage remembers <paramref name="eventId"/> of <see cref="Events.Conference"/>.</summary>
-    public bool HasSeen(string eventId) => Store.Read(StateKeys.Seen(Events.Conference, eventId)) is not null;
+    public bool HasSeen(string eventId) => Flushed().Store.Read(StateKeys.Seen(Events.Conference, eventId)) is not null;
 
     /// <summary>Participants present in <see cref="Events.Conference"/>, read from the store's keys.</summary>
     public IReadOnlySet<long> Participants => Present("p");
@@ -91,6 +105,7 @@ internal sealed class ConferenceRun
     /// <summary>A commit of both stages (deferred deletes run at the second commit after they were made).</summary>
     public void Commit()
     {
+        Flush();
         Store.Commit();
         CompanyStore.Commit();
     }
@@ -99,7 +114,18 @@ internal sealed class ConferenceRun
     /// The conference store's keys and values, without offsets and without the stream time (which every event moves):
     /// a presence as whether the member is present, a summary's presence sets by their sizes.
     /// </summary>
-    public string Fingerprint() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(k, Store.Read(k)!)));
+    public string Fingerprint() => Flushed().Fingerprint0();
+
+    /// <summary>Sends what the cache holds back to <see cref="Store"/> (a commit does).</summary>
+    public void Flush() => Cache?.Flush();
+
+    private ConferenceRun Flushed()
+    {
+        Flush();
+        return this;
+    }
+
+    private string Fingerprint0() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(k, Store.Read(k)!)));
 
     private string Describe(string key, StateValue value) =>
         value switch
@@ -130,6 +156,7 @@ internal sealed class ConferenceRun
 
     private HashSet<long> Present(string kind)
     {
+        Flush();
         if (Store.Read(StateKeys.Summary(Events.Conference)) is not ConferenceSummary summary) return [];
         var clearedAt = summary.Sets[kind == "p" ? 0 : 1].ClearedAt;
         var prefix = $"{kind}/{Events.Conference}/";

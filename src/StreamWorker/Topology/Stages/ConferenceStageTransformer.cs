@@ -26,6 +26,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private ProcessorContext<string, StageOutput>? context;
     private DateTimeOffset lastRead;
     private StreamizStageStore? store;
+    private CachingStageStore? cache;
     private ConferenceEngine? stage;
     private int participantsSet = -1;
     private int viewersSet = -1;
@@ -68,7 +69,8 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore), telemetry.StateWritten);
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
-        stage = new ConferenceEngine(settings, store);
+        cache = new CachingStageStore(store);
+        stage = new ConferenceEngine(settings, cache);
         participantsSet = IndexOf(stage.PresenceSetNames, "participants");
         viewersSet = IndexOf(stage.PresenceSetNames, "viewers");
         positions = new InputPositions();
@@ -125,9 +127,14 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         SendProgress(due.StreamTimeMs);
     }
 
+    /// <summary>
+    /// The task commits (Streamiz is flushing its stores, before it flushes the producer and commits the offsets): the
+    /// writes held back since the last commit go to the changelog now, then deferred deletes become due.
+    /// </summary>
     private void OnCommit()
     {
         commitsSeen++;
+        cache!.Flush();
         store!.OnCommit();
     }
 

@@ -3,8 +3,8 @@ using Streamiz.Kafka.Net.State;
 namespace StreamWorker.Topology.State;
 
 /// <summary>
-/// A stage's <see cref="IStageStore"/> over its Streamiz store (logged, no cache: writes reach the changelog in the
-/// order they are made). Deferred writes and deletes wait for a commit (<see cref="OnCommit"/>) and run at the
+/// A stage's <see cref="IStageStore"/> over its Streamiz store (logged, without Streamiz's cache: writes reach the
+/// changelog in the order they are made here; the conference stage puts a <see cref="CachingStageStore"/> in front). Deferred writes and deletes wait for a commit (<see cref="OnCommit"/>) and run at the
 /// next record after it, when that commit is complete; a crash before then leaves them undone, and the replay
 /// does them again.
 /// </summary>
@@ -17,13 +17,13 @@ public sealed class StreamizStageStore(IKeyValueStore<string, StateValue> store,
 
     public StateValue? Read(string key) => store.Get(key);
 
-    public void Put(string key, StateValue value)
+    public void Put(string key, StateValue value, WriteRank rank)
     {
         store.Put(key, value);
         onWrite?.Invoke();
     }
 
-    public void Delete(string key)
+    public void Delete(string key, WriteRank rank)
     {
         store.Delete(key);
         onWrite?.Invoke();
@@ -49,8 +49,8 @@ public sealed class StreamizStageStore(IKeyValueStore<string, StateValue> store,
         ready = [];
         foreach (var op in due)
         {
-            if (op.Value is { } value) Put(op.Key, value);
-            else Delete(op.Key);
+            if (op.Value is { } value) Put(op.Key, value, WriteRank.Drained);
+            else Delete(op.Key, WriteRank.Drained);
         }
     }
 
