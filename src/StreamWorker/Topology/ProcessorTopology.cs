@@ -103,8 +103,9 @@ public static class ProcessorTopology
     private static Func<ITransformer<string, TValue, string, TValueOut>> Stage<TValue, TValueOut>(Func<ITransformer<string, TValue, string, TValueOut>> create) => create;
 
     /// <summary>
-    /// A stage's key-value store: logged and never cached, so its writes reach the changelog in the order the stage
-    /// makes them (what keeps at-least-once restarts exact, docs/topology.md "Restarts"), and reporting its commits.
+    /// A stage's key-value store: logged, without Streamiz's cache (which flushes keys in no particular order), so its
+    /// writes reach the changelog in the order the stage sends them (the conference stage's own cache sends them in
+    /// rank order: what keeps at-least-once restarts exact, docs/topology.md "Restarts"), and reporting its commits.
     /// </summary>
     private static IStoreBuilder StageStore(string name, ProcessorOptions options, CommitSignals commits)
     {
