@@ -8,10 +8,10 @@ namespace StreamWorker.Aggregates.Engine;
 public readonly struct PresenceSet
 {
     private readonly RuleContext context;
-    private readonly ConferenceEngine.EventState state;
+    private readonly EventState state;
     private readonly int index;
 
-    internal PresenceSet(RuleContext context, ConferenceEngine.EventState state, int index)
+    internal PresenceSet(RuleContext context, EventState state, int index)
     {
         this.context = context;
         this.state = state;

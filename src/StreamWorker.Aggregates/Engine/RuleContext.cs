@@ -9,9 +9,9 @@ public sealed class RuleContext
 {
     private readonly StageScope scope;
     private readonly int firstSet;
-    private readonly ConferenceEngine.EventState state;
+    private readonly EventState state;
 
-    internal RuleContext(StageScope scope, ConferenceEngine.EventState state, int firstSet, long streamTimeMs)
+    internal RuleContext(StageScope scope, EventState state, int firstSet, long streamTimeMs)
     {
         this.scope = scope;
         this.state = state;
