@@ -2,23 +2,20 @@ namespace StreamWorker.Aggregates.Engine;
 
 /// <summary>
 /// Holds a stage's writes back and sends only the last value of each key to the store behind it, at each commit
-/// (<see cref="Flush"/>) or once it holds <see cref="MaxPending"/> keys, as Kafka Streams' record cache does: a
+/// (<see cref="Flush"/>) or once the caches sharing its <see cref="WriteCacheBudget"/> hold as many keys as it
+/// allows, as Kafka Streams' record cache does: a
 /// key written by many events between two commits costs one changelog record. The flush sends keys in
 /// <see cref="WriteRank"/> order (then in the order of their first write), the order of the writes of any one record,
 /// so a crash during a flush leaves what a crash between two writes of one record would, and at-least-once restarts
 /// stay exact (the crash properties of the aggregates' tests run with this store).
 /// </summary>
 /// <param name="inner">The store behind (the task's logged store).</param>
-/// <param name="maxPending">Keys held back at most; more flushes at the next record.</param>
-public sealed class CachingStageStore(IStageStore inner, int maxPending = CachingStageStore.DefaultMaxPending) : IStageStore
+/// <param name="budget">The keys this cache and the others of the processor may hold back together.</param>
+public sealed class CachingStageStore(IStageStore inner, WriteCacheBudget budget) : IStageStore
 {
-    /// <summary>Enough for tens of thousands of events between commits, a few megabytes of values.</summary>
-    public const int DefaultMaxPending = 50_000;
-
     private readonly Dictionary<string, Pending> pending = new(StringComparer.Ordinal);
     private long writes;
-
-    public int MaxPending { get; } = maxPending > 0 ? maxPending : throw new ArgumentOutOfRangeException(nameof(maxPending));
+    private long flushedInRound;
 
     /// <summary>Keys held back now.</summary>
     public int Count => pending.Count;
@@ -31,15 +28,27 @@ public sealed class CachingStageStore(IStageStore inner, int maxPending = Cachin
 
         // A seen event id is written once and ranks first: written at once, it reaches the changelog where a flush
         // would have put it, and the cache keeps room for the keys that many events write.
-        if (rank == WriteRank.Seen && !pending.ContainsKey(key)) inner.Put(key, value, rank);
+        if ((rank == WriteRank.Seen && !pending.ContainsKey(key)) || budget.MaxKeys == 0) inner.Put(key, value, rank);
         else Hold(key, value, rank);
     }
 
     public void Delete(string key, WriteRank rank)
     {
+        if (budget.MaxKeys == 0)
+        {
+            inner.Delete(key, rank);
+            return;
+        }
+
         // A key the store behind does not hold needs no delete there, only to be forgotten here.
-        if (inner.Read(key) is null) pending.Remove(key);
-        else Hold(key, null, rank);
+        if (inner.Read(key) is null)
+        {
+            if (pending.Remove(key)) budget.Add(-1);
+        }
+        else
+        {
+            Hold(key, null, rank);
+        }
     }
 
     public void DeleteAfterCommit(string key) => inner.DeleteAfterCommit(key);
@@ -59,20 +68,37 @@ public sealed class CachingStageStore(IStageStore inner, int maxPending = Cachin
             else inner.Delete(key, held.Rank);
         }
 
+        budget.Add(-pending.Count);
         pending.Clear();
     }
 
-    /// <summary>Flushes when <see cref="MaxPending"/> keys are held; call between records, never in the middle of one.</summary>
+    /// <summary>Drops what is held back, as a crash would (a task closed without a commit); its keys go back to the budget.</summary>
+    public void Abandon()
+    {
+        budget.Add(-pending.Count);
+        pending.Clear();
+    }
+
+    /// <summary>Flushes when the budget was reached since this cache last flushed; call between records, never in the middle of one.</summary>
     public void FlushIfFull()
     {
-        if (pending.Count >= MaxPending) Flush();
+        var round = budget.Round;
+        if (round == flushedInRound) return;
+        flushedInRound = round;
+        Flush();
     }
 
     private void Hold(string key, StateValue? value, WriteRank rank)
     {
         // A key keeps the position of its first write since the last flush, and takes the rank of its last.
-        var sequence = pending.TryGetValue(key, out var held) ? held.Sequence : writes++;
-        pending[key] = new Pending(value, rank, sequence);
+        if (pending.TryGetValue(key, out var held))
+        {
+            pending[key] = new Pending(value, rank, held.Sequence);
+            return;
+        }
+
+        pending[key] = new Pending(value, rank, writes++);
+        budget.Add(1);
     }
 
     private readonly record struct Pending(StateValue? Value, WriteRank Rank, long Sequence);

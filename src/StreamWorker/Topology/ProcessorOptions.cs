@@ -52,6 +52,12 @@ public sealed class ProcessorOptions
     /// </summary>
     public TimeSpan? CommitInterval { get; set; }
 
+    /// <summary>
+    /// State keys the processor may hold back between commits, all partitions together, so that a key written by
+    /// many events in between reaches the changelog once; 0 writes every change through at once.
+    /// </summary>
+    public int WriteCacheKeys { get; set; } = 20_000;
+
     public bool ExactlyOnce => Guarantee == "exactly_once";
 
     public bool UseRocksDb => StateStore == "rocksdb";

@@ -45,13 +45,14 @@ public static class ProcessorTopology
         ArgumentNullException.ThrowIfNull(topics);
         var settings = options.ToAggregateSettings();
         var commits = new CommitSignals();
+        var writeCache = new WriteCacheBudget(options.WriteCacheKeys);
 
         var routes = OutputRoutes.Split(
             builder
                 .Stream(topics.Events, new StringSerDes(), new ByteArraySerDes(), "read-events", new EventTimeExtractor())
                 .Transform(
                     TransformerBuilder.New<string, byte[], string, StageOutput>()
-                        .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness, retentionLoss)))
+                        .Transformer<StageTransformer<byte[], StageOutput>>(Stage(() => new ConferenceStageTransformer(settings, topics, telemetry, commits, writeCache, options.IdleCloseAfter, telemetry.Time, eventsPartitions, liveness, retentionLoss)))
                         .StateStore(StageStore(ConferenceStore, options, commits))
                         .Build(),
                     "conference-stage"),

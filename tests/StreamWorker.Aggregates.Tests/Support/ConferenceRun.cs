@@ -23,7 +23,7 @@ internal sealed class ConferenceRun
     {
         Settings = settings ?? AggregateSettings.Default;
         Store = store ?? new MemoryStageStore();
-        Cache = cacheKeys > 0 ? new CachingStageStore(Store, cacheKeys) : null;
+        Cache = cacheKeys > 0 ? new CachingStageStore(Store, new WriteCacheBudget(cacheKeys)) : null;
         conferences = new ConferenceEngine(Settings, (IStageStore?)Cache ?? Store);
         companies = new CompanyDialoutStage(Settings, CompanyStore);
         offset = firstOffset;

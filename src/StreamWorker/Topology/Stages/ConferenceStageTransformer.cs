@@ -18,6 +18,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     private readonly TopicOptions topics;
     private readonly ProcessorTelemetry telemetry;
     private readonly CommitSignals commits;
+    private readonly WriteCacheBudget writeCache;
     private readonly TimeSpan idleCloseAfter;
     private readonly TimeProvider time;
     private readonly int eventsPartitions;
@@ -40,13 +41,14 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     /// <param name="topics">Topic names (for telemetry).</param>
     /// <param name="telemetry">The processor's meters and activity source.</param>
     /// <param name="commits">Where the stage's store reports its task's commits.</param>
+    /// <param name="writeCache">The keys the stages of this processor may hold back between commits, together.</param>
     /// <param name="idleCloseAfter"><c>Processor:IdleCloseAfter</c>; zero turns idle close off.</param>
     /// <param name="time">Wall-clock time for idle close (a fake one in tests).</param>
     /// <param name="eventsPartitions">Partitions of the events topic: the company partitions that hear this partition's progress.</param>
     /// <param name="liveness">Told when this task starts and closes; null in tests of the topology alone.</param>
     /// <param name="retentionLoss">Told of records removed by retention before this task read them.</param>
     public ConferenceStageTransformer(
-        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, TimeSpan idleCloseAfter, TimeProvider time,
+        AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, WriteCacheBudget writeCache, TimeSpan idleCloseAfter, TimeProvider time,
         int eventsPartitions, ProcessorLiveness? liveness = null, RetentionLoss? retentionLoss = null)
     {
         this.retentionLoss = retentionLoss;
@@ -59,6 +61,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
         this.telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         this.commits = commits ?? throw new ArgumentNullException(nameof(commits));
+        this.writeCache = writeCache ?? throw new ArgumentNullException(nameof(writeCache));
     }
 
     public void Init(ProcessorContext<string, StageOutput> context)
@@ -69,7 +72,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.ConferenceStore), telemetry.StateWritten);
         // Nothing is read here: Streamiz initialises the transformer before it restores the stores from their
         // changelogs, so the stage reads its stream time and queues from the store at the first record.
-        cache = new CachingStageStore(store);
+        cache = new CachingStageStore(store, writeCache);
         stage = new ConferenceEngine(settings, cache);
         participantsSet = IndexOf(stage.PresenceSetNames, "participants");
         viewersSet = IndexOf(stage.PresenceSetNames, "viewers");
@@ -195,6 +198,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
     public void Close()
     {
         if (context is not null) commits.Unsubscribe(context.Id);
+        cache?.Abandon();
         telemetry.TaskClosed(task);
         if (context is not null) liveness?.TaskClosed(ProcessorTopology.ConferenceStore, context.Id.ToString());
     }
