@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
+using StreamWorker.Events;
 using StreamWorker.Kafka;
 using StreamWorker.Topology;
 
@@ -22,7 +23,7 @@ internal static class PassThrough
     public static async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
     {
         var count = args.Int("count", 0);
-        var input = args.String("topic", "webhook-events");
+        var input = args.String("topic", TopicNames.Events);
         var output = args.String("to", "bench-passthrough");
         var partitioner = args.String("partitioner", "default");
         var timeout = TimeSpan.FromSeconds(args.Int("timeout", 180));

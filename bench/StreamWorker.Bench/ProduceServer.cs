@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Confluent.Kafka;
+using StreamWorker.Events;
 using StreamWorker.Gateway;
 using StreamWorker.Kafka;
 
@@ -19,7 +20,7 @@ internal static class ProduceServer
     public static async Task<int> RunAsync(BenchArgs args, CancellationToken cancellationToken)
     {
         var urls = args.String("urls", "http://127.0.0.1:5098");
-        var topic = args.String("topic", "webhook-events");
+        var topic = args.String("topic", TopicNames.Events);
         var config = KafkaEventProducer.CreateConfig(new GatewayOptions().AckTimeout);
         config.ClientId = "streamworker-bench-produce";
         foreach (var (key, value) in args.ClientProperties)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using StreamWorker.Bench;
+using StreamWorker.Events;
 
 // Lives as long as the process: the signal handler may still fire while it exits.
 var stop = new CancellationTokenSource();
@@ -25,9 +26,9 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("""
-        usage: StreamWorker.Bench produce-server --urls http://127.0.0.1:5098 --bootstrap 127.0.0.1:19092 [--topic webhook-events] [--set key=value ...]
-               StreamWorker.Bench passthrough --bootstrap 127.0.0.1:19092 --count N [--topic webhook-events] [--to bench-passthrough]
+    Console.Error.WriteLine($"""
+        usage: StreamWorker.Bench produce-server --urls http://127.0.0.1:5098 --bootstrap 127.0.0.1:19092 [--topic {TopicNames.Events}] [--set key=value ...]
+               StreamWorker.Bench passthrough --bootstrap 127.0.0.1:19092 --count N [--topic {TopicNames.Events}] [--to bench-passthrough]
                                   [--partitioner default|none] [--timeout 180] [--set key=value ...]
                StreamWorker.Bench codec [--iterations 300000]
         """);

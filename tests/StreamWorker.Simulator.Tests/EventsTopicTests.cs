@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using StreamWorker.Events;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Kafka;
 
@@ -7,8 +8,6 @@ namespace StreamWorker.Simulator.Tests;
 
 public class EventsTopicTests
 {
-    private const string Topic = "webhook-events";
-
     // The traffic's start: deliveries are received at their send offset after it, as through the gateway.
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -16,13 +15,13 @@ public class EventsTopicTests
     [Fact]
     public async Task Prefill_ThenRawConsume_ReadsEveryStoredEventInTheContractFormat()
     {
-        using var cluster = new MockKafkaCluster([Topic]);
+        using var cluster = new MockKafkaCluster([TopicNames.Events]);
         var options = RealisticRun.Options with { Conferences = 20, InvalidShare = 0.02 };
         var deliveries = TrafficGenerator.Generate(options).ToList();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
-        var filled = await new EventsTopicFiller(cluster.BootstrapServers, Topic).FillAsync(deliveries, options.Start, long.MaxValue, timeout.Token);
-        var raw = new RawEventsConsumer(cluster.BootstrapServers, Topic).Run(filled.Records, TimeSpan.FromSeconds(10), timeout.Token);
+        var filled = await new EventsTopicFiller(cluster.BootstrapServers, TopicNames.Events).FillAsync(deliveries, options.Start, long.MaxValue, timeout.Token);
+        var raw = new RawEventsConsumer(cluster.BootstrapServers, TopicNames.Events).Run(filled.Records, TimeSpan.FromSeconds(10), timeout.Token);
 
         var invalid = deliveries.Count(d => d.Kind == DeliveryKind.Invalid);
         Assert.Equal(deliveries.Count - invalid, filled.Records);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using StreamWorker.Events;
 using StreamWorker.Simulator.Generation;
 using StreamWorker.Simulator.Load;
 using StreamWorker.Simulator.Replay;
@@ -15,7 +16,6 @@ internal static class SimulatorCommandLine
 {
     private const string DefaultBootstrap = "127.0.0.1:9092";
     internal const string DefaultWebhookUrl = "http://127.0.0.1:8080/webhooks";
-    private const string EventsTopic = "webhook-events";
 
     public static RootCommand Build()
     {
@@ -119,7 +119,7 @@ internal static class SimulatorCommandLine
         var concurrency = Number("--concurrency", 32, 1, 4_096, "connections (closed loop) or requests in flight");
         var rate = Number("--rate", 0.0, 0, 10_000_000, "fixed rate in requests/s; 0: closed loop");
         var freshnessBootstrap = new Option<string>("--freshness-bootstrap") { Description = "also time each join to its output record, reading this Kafka" };
-        var freshnessTopic = Text("--freshness-topic", "analytics-conference-participants", "the topic the freshness probe reads");
+        var freshnessTopic = Text("--freshness-topic", TopicNames.Participants, "the topic the freshness probe reads");
         var command = new Command("load", "Benchmark load: distinct valid webhooks, closed loop or fixed rate; one JSON line of figures")
         {
             url, token, duration, warmup, concurrency, rate, freshnessBootstrap, freshnessTopic,
@@ -144,7 +144,7 @@ internal static class SimulatorCommandLine
     {
         var generator = new GeneratorOptionSet();
         var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers");
-        var topic = Text("--topic", EventsTopic, "the events topic");
+        var topic = Text("--topic", TopicNames.Events, "the events topic");
         var limit = Number("--limit", int.MaxValue, 1, int.MaxValue, "at most this many events");
         var compression = Text("--compression", "none", "none, lz4 or zstd");
         compression.AcceptOnlyFromAmong("none", "lz4", "zstd");
@@ -158,7 +158,7 @@ internal static class SimulatorCommandLine
     private static Command RawConsume()
     {
         var bootstrap = Text("--bootstrap", DefaultBootstrap, "Kafka bootstrap servers");
-        var topic = Text("--topic", EventsTopic, "the events topic");
+        var topic = Text("--topic", TopicNames.Events, "the events topic");
         var count = Number("--count", int.MaxValue, 1, int.MaxValue, "stop after this many records");
         var idle = Duration("--idle", TimeSpan.FromSeconds(10), "stop after this long without a record");
         var command = new Command("raw-consume", "Consume and parse the events topic as fast as possible (benchmark baseline)") { bootstrap, topic, count, idle };
@@ -202,7 +202,7 @@ internal static class SimulatorCommandLine
     {
         var option = new Option<string>("--token")
         {
-            Description = "x-signing-token (also from STREAMWORKER_TOKEN)",
+            Description = WebhookHeaders.SigningToken + " (also from STREAMWORKER_TOKEN)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("STREAMWORKER_TOKEN") ?? fallback!,
         };
         option.Validators.Add(result =>

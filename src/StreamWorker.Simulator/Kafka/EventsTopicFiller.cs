@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
+using StreamWorker.Events;
 using StreamWorker.Simulator.Generation;
 
 namespace StreamWorker.Simulator.Kafka;
@@ -51,7 +52,7 @@ internal sealed class EventsTopicFiller(string bootstrapServers, string topic, s
                 {
                     Key = stored.Key,
                     Value = stored.Value.ToArray(),
-                    Headers = [new Header("event", Encoding.UTF8.GetBytes(stored.EventName!)), new Header("event_id", Encoding.ASCII.GetBytes(stored.EventId!))],
+                    Headers = [new Header(RecordHeaderNames.Event, Encoding.UTF8.GetBytes(stored.EventName!)), new Header(RecordHeaderNames.EventId, Encoding.ASCII.GetBytes(stored.EventId!))],
                 };
                 produced++;
                 ProduceWithBackpressure(producer, message, report =>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Replay;
 
@@ -29,7 +30,7 @@ internal sealed class WebhookHttpClient : IDisposable
     public async Task<HttpResponseMessage> PostAsync(byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _url);
-        request.Headers.TryAddWithoutValidation("x-signing-token", _token);
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, _token);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

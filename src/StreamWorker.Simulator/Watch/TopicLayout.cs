@@ -9,7 +9,7 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
 {
     public static IReadOnlyList<TopicLayout> Defaults { get; } =
     [
-        new("analytics-conference-participants", "Concurrent participants (1 min windows)", "concurrent",
+        new(TopicNames.Participants, "Concurrent participants (1 min windows)", "concurrent",
         [
             new("conference", r => Number(r, "conference_id")),
             new("window", Window),
@@ -20,7 +20,7 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("dropped", r => Reasons(r, ReasonsForLeaving.UserDropped)),
             new("kicked", r => Reasons(r, ReasonsForLeaving.HostKicked, ReasonsForLeaving.HostKickedBlocked)),
         ]),
-        new("analytics-livestream-churn", "Livestream churn (5 min windows)", "peak_viewers",
+        new(TopicNames.LivestreamChurn, "Livestream churn (5 min windows)", "peak_viewers",
         [
             new("conference", r => Number(r, "conference_id")),
             new("window", Window),
@@ -30,7 +30,7 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("peak", r => Number(r, "peak_viewers")),
             new("churn rate", r => Rate(r, "churn_rate")),
         ]),
-        new("analytics-dialout-answer-rate", "Dial-out answer rate per company (15 min windows)", "attempts",
+        new(TopicNames.DialoutAnswerRate, "Dial-out answer rate per company (15 min windows)", "attempts",
         [
             new("company", r => Number(r, "company_id")),
             new("window", Window),

@@ -41,6 +41,6 @@ public sealed partial class GatewayCredentials
     public PersonalDataMode PersonalData { get; }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "No Gateway:SigningTokens configured: generated a DEVELOPMENT signing token for the embedded broker. It is shown once: x-signing-token: {Token}")]
+        Message = "No Gateway:SigningTokens configured: generated a DEVELOPMENT signing token for the embedded broker. It is shown once: " + WebhookHeaders.SigningToken + ": {Token}")]
     private static partial void LogGeneratedToken(ILogger logger, string token);
 }

@@ -22,15 +22,13 @@ public sealed class WebhookEndpoint(
     IOptions<TopicOptions> topicOptions,
     GatewayTelemetry telemetry)
 {
-    public const string TokenHeader = "x-signing-token";
-
     private readonly GatewayOptions _gateway = gatewayOptions.Value;
     private readonly TopicOptions _topics = topicOptions.Value;
 
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var tokens = request.Headers[TokenHeader];
+        var tokens = request.Headers[WebhookHeaders.SigningToken];
         if (tokens.Count != 1 || !credentials.Tokens.IsValid(tokens[0]))
         {
             telemetry.Rejected("unauthorized");
@@ -113,12 +111,12 @@ public sealed class WebhookEndpoint(
     {
         var headers = new Headers
         {
-            { "event", Encoding.UTF8.GetBytes(result.EventName ?? string.Empty) },
-            { "event_id", Encoding.ASCII.GetBytes(result.EventId ?? string.Empty) },
+            { RecordHeaderNames.Event, Encoding.UTF8.GetBytes(result.EventName ?? string.Empty) },
+            { RecordHeaderNames.EventId, Encoding.ASCII.GetBytes(result.EventId ?? string.Empty) },
         };
         if (deadLetterReason is not null)
         {
-            headers.Add("reason", Encoding.ASCII.GetBytes(deadLetterReason));
+            headers.Add(RecordHeaderNames.Reason, Encoding.ASCII.GetBytes(deadLetterReason));
         }
 
         var outcome = await producer.ProduceAsync(topic, result.Key, result.Value, headers, context.RequestAborted);

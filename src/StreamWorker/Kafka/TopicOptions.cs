@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using StreamWorker.Events;
 
 namespace StreamWorker.Kafka;
 
@@ -7,11 +8,11 @@ public sealed class TopicOptions
 {
     public const string SectionName = "Topics";
 
-    [Required] public string Events { get; set; } = "webhook-events";
-    [Required] public string DeadLetter { get; set; } = "webhook-events-dlq";
-    [Required] public string Participants { get; set; } = "analytics-conference-participants";
-    [Required] public string LivestreamChurn { get; set; } = "analytics-livestream-churn";
-    [Required] public string DialoutAnswerRate { get; set; } = "analytics-dialout-answer-rate";
+    [Required] public string Events { get; set; } = TopicNames.Events;
+    [Required] public string DeadLetter { get; set; } = TopicNames.DeadLetter;
+    [Required] public string Participants { get; set; } = TopicNames.Participants;
+    [Required] public string LivestreamChurn { get; set; } = TopicNames.LivestreamChurn;
+    [Required] public string DialoutAnswerRate { get; set; } = TopicNames.DialoutAnswerRate;
 
     /// <summary>
     /// More topics for the embedded broker to create, beyond the application's own: it cannot create topics on

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Tests.Support;
 
@@ -37,7 +38,7 @@ public sealed class WebhookTestServer : IAsyncLifetime
             using var reader = new StreamReader(context.Request.Body);
             var request = new ReceivedRequest(
                 await reader.ReadToEndAsync(context.RequestAborted),
-                context.Request.Headers["x-signing-token"].ToString(),
+                context.Request.Headers[WebhookHeaders.SigningToken].ToString(),
                 context.Request.ContentType ?? "");
             var seenBefore = Received.Count(r => r.Body == request.Body);
             Received.Enqueue(request);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Json.Schema;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -44,11 +45,11 @@ public sealed class AsyncApiRecordTests() : RoleAllTest(Conference, 88, 4, T0)
 
         var expectedCounts = new Dictionary<string, int>(StringComparer.Ordinal)
         {
-            ["webhook-events"] = 7,
-            ["webhook-events-dlq"] = 2,
-            ["analytics-conference-participants"] = 1,
-            ["analytics-livestream-churn"] = 1,
-            ["analytics-dialout-answer-rate"] = 1,
+            [TopicNames.Events] = 7,
+            [TopicNames.DeadLetter] = 2,
+            [TopicNames.Participants] = 1,
+            [TopicNames.LivestreamChurn] = 1,
+            [TopicNames.DialoutAnswerRate] = 1,
         };
         Assert.Equal(expectedCounts.Keys.Order(StringComparer.Ordinal), messages.Keys.Order(StringComparer.Ordinal));
         foreach (var (topic, atLeast) in expectedCounts)

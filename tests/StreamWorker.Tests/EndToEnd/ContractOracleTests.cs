@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using StreamWorker.Events;
 using StreamWorker.Tests.Support.Oracle;
 
 namespace StreamWorker.Tests.EndToEnd;
@@ -38,7 +39,7 @@ public sealed class ContractOracleTests
         }
 
         var bootstrap = sw.Kafka.BootstrapServers;
-        var stored = TopicSnapshot.Read(bootstrap, "webhook-events", TimeSpan.FromSeconds(20))
+        var stored = TopicSnapshot.Read(bootstrap, TopicNames.Events, TimeSpan.FromSeconds(20))
             .Select(m => JsonNode.Parse(m.Value)!.AsObject()).ToList();
         Assert.Equal(deliveries.Count, stored.Count);
 

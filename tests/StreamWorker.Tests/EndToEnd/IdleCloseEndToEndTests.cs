@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -34,7 +35,7 @@ public sealed class IdleCloseEndToEndTests() : RoleAllTest(Conference, Company, 
         await PostAcceptedAsync("leave_livestream", 400, ("participant_id", 11), ("reason_for_leaving", "user_exit"));
         await PostAcceptedAsync("leave_conference", 410, ("participant_id", 1), ("reason_for_leaving", "user_dropped"));
 
-        foreach (var topic in new[] { "analytics-conference-participants", "analytics-livestream-churn", "analytics-dialout-answer-rate" })
+        foreach (var topic in new[] { TopicNames.Participants, TopicNames.LivestreamChurn, TopicNames.DialoutAnswerRate })
         {
             var records = Sw.Reader(topic).ReadUntil(AllFinal, Timeout).Select(r => JsonNode.Parse(r.Message.Value)!.AsObject()).ToList();
             Assert.True(AllFinal(records), $"{topic}: not every window got its final record:\n{string.Join('\n', records.Select(r => r.ToJsonString()))}");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -50,14 +51,14 @@ public sealed class PipelineEndToEndTests() : RoleAllTest(Conference, Company, H
         await PostAcceptedAsync("conference_start", 30 * 60);                            // stream time jumps to 08:30
         var lateId = await PostAcceptedAsync("enter_conference", 15, ("participant_id", 9)); // its window closed at 08:03: late
 
-        var participants = OutputTopics.Latest(Sw, "analytics-conference-participants", l => l.Count >= 2 && l.Values.All(v => v["final"]!.GetValue<bool>()), Timeout);
+        var participants = OutputTopics.Latest(Sw, TopicNames.Participants, l => l.Count >= 2 && l.Values.All(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(participants, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = Participants("08:00", "08:01", joins: 2, leaves: 1, concurrent: 1, peak: 2, userExit: 1, ended: 0),
             ["2026-11-27T08:01:00.000Z"] = Participants("08:01", "08:02", joins: 1, leaves: 2, concurrent: 0, peak: 2, userExit: 0, ended: 2),
         });
 
-        var churn = OutputTopics.Latest(Sw, "analytics-livestream-churn", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
+        var churn = OutputTopics.Latest(Sw, TopicNames.LivestreamChurn, l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(churn, "5001", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse($$"""
@@ -68,7 +69,7 @@ public sealed class PipelineEndToEndTests() : RoleAllTest(Conference, Company, H
                 """)!.AsObject(),
         });
 
-        var dialout = OutputTopics.Latest(Sw, "analytics-dialout-answer-rate", l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
+        var dialout = OutputTopics.Latest(Sw, TopicNames.DialoutAnswerRate, l => l.Values.Any(v => v["final"]!.GetValue<bool>()), Timeout);
         AssertRecords(dialout, "77", new()
         {
             ["2026-11-27T08:00:00.000Z"] = JsonNode.Parse("""
@@ -77,7 +78,7 @@ public sealed class PipelineEndToEndTests() : RoleAllTest(Conference, Company, H
                 """)!.AsObject(),
         });
 
-        var deadLetters = Sw.Reader("webhook-events-dlq").ReadUntil(r => r.Count > 0, Timeout)
+        var deadLetters = Sw.Reader(TopicNames.DeadLetter).ReadUntil(r => r.Count > 0, Timeout)
             .Select(r => JsonDocument.Parse(r.Message.Value).RootElement.Clone()).ToList();
         var late = Assert.Single(deadLetters);
         Assert.Equal("late", late.GetProperty("reason").GetString());

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.EndToEnd;
 
@@ -37,7 +38,7 @@ public sealed class QuietPartitionDialoutEndToEndTests() : RoleAllTest(FirstConf
         // One conference goes on past the window's close on its own partition; the others have gone quiet.
         await PostAcceptedAsync("enter_conference", 40 * 60, ("conference_id", FirstConference), ("participant_id", 5));
 
-        var records = Sw.Reader("analytics-dialout-answer-rate")
+        var records = Sw.Reader(TopicNames.DialoutAnswerRate)
             .ReadUntil(rs => rs.Any(r => JsonNode.Parse(r.Message.Value)!["final"]!.GetValue<bool>()), Timeout)
             .Select(r => JsonNode.Parse(r.Message.Value)!.AsObject())
             .ToList();

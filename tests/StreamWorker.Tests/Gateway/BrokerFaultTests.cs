@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -53,7 +54,7 @@ public sealed class BrokerFaultTests
         }
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        var stored = sw.Reader("webhook-events").ReadAll(TimeSpan.FromSeconds(2));
+        var stored = sw.Reader(TopicNames.Events).ReadAll(TimeSpan.FromSeconds(2));
         Assert.DoesNotContain(stored, r => JsonDocument.Parse(r.Message.Value).RootElement.GetProperty("payload").TryGetProperty("participant_id", out var p) && p.GetInt64() == 424242);
     }
 }

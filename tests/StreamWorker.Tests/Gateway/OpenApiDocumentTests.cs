@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -53,7 +54,7 @@ public sealed class OpenApiDocumentTests(GatewayFixture fixture)
             Assert.True(responses.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status + " is not problem+json");
         }
 
-        Assert.Equal("x-signing-token", document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("signingToken").GetProperty("name").GetString());
+        Assert.Equal(WebhookHeaders.SigningToken, document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("signingToken").GetProperty("name").GetString());
         Assert.True(post.GetProperty("requestBody").GetProperty("required").GetBoolean());
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using DotNet.Testcontainers.Builders;
+using StreamWorker.Events;
 using Testcontainers.Kafka;
 
 namespace StreamWorker.Tests.Gateway;
@@ -21,7 +22,7 @@ public sealed class RealKafkaTests
         using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
         {
             await admin.CreateTopicsAsync(
-                new[] { "webhook-events", "webhook-events-dlq" }.Select(t => new TopicSpecification { Name = t, NumPartitions = 3, ReplicationFactor = 1 }));
+                new[] { TopicNames.Events, TopicNames.DeadLetter }.Select(t => new TopicSpecification { Name = t, NumPartitions = 3, ReplicationFactor = 1 }));
         }
 
         await using var sw = await StreamWorkerInstance.StartAsync(new Dictionary<string, string?>
@@ -33,7 +34,7 @@ public sealed class RealKafkaTests
         using var response = await sw.PostAsync(WebhookSamples.Body("conference_start", DateTimeOffset.UtcNow));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var records = new TopicReader(bootstrap, "webhook-events").ReadUntil(r => r.Count > 0, TimeSpan.FromSeconds(30));
+        var records = new TopicReader(bootstrap, TopicNames.Events).ReadUntil(r => r.Count > 0, TimeSpan.FromSeconds(30));
         Assert.Single(records);
         Assert.Equal("1258835", records[0].Message.Key);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -17,7 +18,7 @@ public sealed class TracePropagationTests(GatewayFixture fixture)
         {
             Content = new StringContent(WebhookSamples.Body("start_recording", DateTimeOffset.UtcNow), Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("x-signing-token", StreamWorkerInstance.Token);
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, StreamWorkerInstance.Token);
         request.Headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
 
         using var response = await fixture.Instance.Http.SendAsync(request);
@@ -26,9 +27,9 @@ public sealed class TracePropagationTests(GatewayFixture fixture)
 
         string? HeaderOf(Confluent.Kafka.ConsumeResult<string?, byte[]> r, string name) =>
             r.Message.Headers.TryGetLastBytes(name, out var b) ? Encoding.ASCII.GetString(b) : null;
-        var record = fixture.Instance.Reader("webhook-events")
-            .ReadUntil(rs => rs.Any(r => HeaderOf(r, "event_id") == eventId), TimeSpan.FromSeconds(20))
-            .Single(r => HeaderOf(r, "event_id") == eventId);
+        var record = fixture.Instance.Reader(TopicNames.Events)
+            .ReadUntil(rs => rs.Any(r => HeaderOf(r, RecordHeaderNames.EventId) == eventId), TimeSpan.FromSeconds(20))
+            .Single(r => HeaderOf(r, RecordHeaderNames.EventId) == eventId);
         var traceparent = HeaderOf(record, "traceparent");
         Assert.NotNull(traceparent);
         Assert.Equal(traceId, traceparent!.Split('-')[1]);

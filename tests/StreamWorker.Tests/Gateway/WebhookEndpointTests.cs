@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Gateway;
 
@@ -27,13 +28,13 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var eventId = await ReadEventId(response);
-        var record = FindRecord("webhook-events", eventId);
+        var record = FindRecord(TopicNames.Events, eventId);
 
         var payload = JsonNode.Parse(WebhookSamples.Payloads[eventName])!.AsObject();
         var expectedKey = (payload["conference_id"] ?? payload["host_id"])!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(expectedKey, record.Message.Key);
-        Assert.Equal(eventName, Header(record, "event"));
-        Assert.Equal(eventId, Header(record, "event_id"));
+        Assert.Equal(eventName, Header(record, RecordHeaderNames.Event));
+        Assert.Equal(eventId, Header(record, RecordHeaderNames.EventId));
         var value = WebhookSamples.Parse(record.Message.Value);
         Assert.Equal(eventId, value.GetProperty("event_id").GetString());
         Assert.Equal(eventName, value.GetProperty("event").GetString());
@@ -81,7 +82,7 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
     public async Task Post_TwoTokenHeaders_Returns401()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(WebhookSamples.Body("conference_start", Now), Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("x-signing-token", [StreamWorkerInstance.Token, StreamWorkerInstance.Token]);
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, [StreamWorkerInstance.Token, StreamWorkerInstance.Token]);
 
         using var response = await _sw.Http.SendAsync(request);
 
@@ -178,8 +179,8 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
         using var response = await _sw.PostAsync(WebhookSamples.Body("breakout_room_opened", """{"conference_id":5150,"host_id":7,"room":"b1"}""", Now));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var record = FindRecord("webhook-events", await ReadEventId(response));
-        Assert.Equal("breakout_room_opened", Header(record, "event"));
+        var record = FindRecord(TopicNames.Events, await ReadEventId(response));
+        Assert.Equal("breakout_room_opened", Header(record, RecordHeaderNames.Event));
         Assert.Equal("b1", WebhookSamples.Parse(record.Message.Value).GetProperty("payload").GetProperty("room").GetString());
     }
 
@@ -190,7 +191,7 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
         using var response = await _sw.PostAsync(WebhookSamples.Body("enter_livestream", payload, Now));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var record = FindRecord("webhook-events", await ReadEventId(response));
+        var record = FindRecord(TopicNames.Events, await ReadEventId(response));
         Assert.Equal("99123", record.Message.Key);
         var stored = WebhookSamples.Parse(record.Message.Value).GetProperty("payload");
         Assert.Equal(JsonValueKind.Number, stored.GetProperty("conference_id").ValueKind);
@@ -203,7 +204,7 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
         var payload = WebhookSamples.Payload("dialout_status_change", ("participant_id", 60606));
         using var response = await _sw.PostAsync(WebhookSamples.Body("dialout_status_change", payload, Now));
 
-        var record = FindRecord("webhook-events", await ReadEventId(response));
+        var record = FindRecord(TopicNames.Events, await ReadEventId(response));
         var raw = Encoding.UTF8.GetString(record.Message.Value);
         Assert.DoesNotContain("+15551234567", raw, StringComparison.Ordinal);
         var phone = WebhookSamples.Parse(record.Message.Value).GetProperty("payload").GetProperty("phone_number").GetString();
@@ -222,15 +223,15 @@ public sealed class WebhookEndpointTests(GatewayFixture fixture)
 
     private ConsumeResult<string?, byte[]> FindRecord(string topic, string eventId)
     {
-        var records = _sw.Reader(topic).ReadUntil(rs => rs.Any(r => Header(r, "event_id") == eventId), ReadTimeout);
-        var match = records.FirstOrDefault(r => Header(r, "event_id") == eventId);
+        var records = _sw.Reader(topic).ReadUntil(rs => rs.Any(r => Header(r, RecordHeaderNames.EventId) == eventId), ReadTimeout);
+        var match = records.FirstOrDefault(r => Header(r, RecordHeaderNames.EventId) == eventId);
         Assert.True(match is not null, $"no record with event_id {eventId} in {topic} (read {records.Count})");
         return match!;
     }
 
     private JsonElement FindDeadLetter(Func<JsonElement, bool> predicate)
     {
-        var records = _sw.Reader("webhook-events-dlq").ReadUntil(rs => rs.Any(r => predicate(WebhookSamples.Parse(r.Message.Value))), ReadTimeout);
+        var records = _sw.Reader(TopicNames.DeadLetter).ReadUntil(rs => rs.Any(r => predicate(WebhookSamples.Parse(r.Message.Value))), ReadTimeout);
         var match = records.Select(r => WebhookSamples.Parse(r.Message.Value)).Where(predicate).ToList();
         Assert.True(match.Count > 0, $"no matching dead letter (read {records.Count})");
         return match[0];

@@ -1,3 +1,4 @@
+using StreamWorker.Events;
 using StreamWorker.Kafka;
 using StreamWorker.Topology;
 
@@ -15,7 +16,7 @@ public sealed class TopicPlanTests
 
         Assert.Equal(
             [
-                "webhook-events", "webhook-events-dlq", "analytics-conference-participants", "analytics-livestream-churn", "analytics-dialout-answer-rate",
+                TopicNames.Events, TopicNames.DeadLetter, TopicNames.Participants, TopicNames.LivestreamChurn, TopicNames.DialoutAnswerRate,
                 "streamworker-conference-state-changelog", "streamworker-company-dialout-state-changelog", "streamworker-dialout-attempts-repartition",
             ],
             names);

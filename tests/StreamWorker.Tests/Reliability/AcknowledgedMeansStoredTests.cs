@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
 using StreamWorker.EmbeddedKafka;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -36,7 +37,7 @@ public sealed class AcknowledgedMeansStoredTests(ITestOutputHelper output) : Rel
         var outcomes = await new WebhookLoad(sw.Http, concurrency: 32).RunAsync(Events, Spread, i => Body(i, start));
         await faults;
 
-        var stored = StoredEvents.EventIds(sw.Reader("webhook-events"), StoredEvents.Acknowledged(outcomes));
+        var stored = StoredEvents.EventIds(sw.Reader(TopicNames.Events), StoredEvents.Acknowledged(outcomes));
         var figures = LoadFigures.Reconcile(outcomes, stored);
         output.WriteLine(figures.ToString());
         output.WriteLine("503 by second sent: " + string.Join(", ", outcomes.Where(o => o.Status == HttpStatusCode.ServiceUnavailable)

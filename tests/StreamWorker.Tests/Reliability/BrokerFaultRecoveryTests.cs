@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -62,7 +63,7 @@ public sealed class BrokerFaultRecoveryTests : ReliabilityTest
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var eventId = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("event_id").GetString()!;
-        Assert.Contains(eventId, StoredEvents.EventIds(sw.Reader("webhook-events"), [eventId]));
+        Assert.Contains(eventId, StoredEvents.EventIds(sw.Reader(TopicNames.Events), [eventId]));
     }
 
     private static Task<StreamWorkerInstance> StartAsync() =>

@@ -6,6 +6,7 @@ using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -69,16 +70,16 @@ public sealed class HostileInputTests(ITestOutputHelper output) : ReliabilityTes
         var body = WebhookSamples.Body("conference_start", DateTimeOffset.UtcNow);
 
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(sw, body, _ => { }));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(sw, body, h => h.TryAddWithoutValidation("x-signing-token", [StreamWorkerInstance.Token, StreamWorkerInstance.Token])));
-        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(sw, body, h => h.TryAddWithoutValidation("x-signing-token", new string('t', 16 * 1024))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(sw, body, h => h.TryAddWithoutValidation(WebhookHeaders.SigningToken, [StreamWorkerInstance.Token, StreamWorkerInstance.Token])));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(sw, body, h => h.TryAddWithoutValidation(WebhookHeaders.SigningToken, new string('t', 16 * 1024))));
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, await SendAsync(sw, body, h =>
         {
-            h.TryAddWithoutValidation("x-signing-token", StreamWorkerInstance.Token);
+            h.TryAddWithoutValidation(WebhookHeaders.SigningToken, StreamWorkerInstance.Token);
             h.TryAddWithoutValidation("x-padding", new string('p', 40 * 1024));
         }));
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, await SendAsync(sw, body, h =>
         {
-            h.TryAddWithoutValidation("x-signing-token", StreamWorkerInstance.Token);
+            h.TryAddWithoutValidation(WebhookHeaders.SigningToken, StreamWorkerInstance.Token);
             for (var i = 0; i < 200; i++)
             {
                 h.TryAddWithoutValidation("x-header-" + i, "v");
@@ -110,10 +111,10 @@ public sealed class HostileInputTests(ITestOutputHelper output) : ReliabilityTes
         var limits = sw.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
         var bound = limits.RequestHeadersTimeout + TimeSpan.FromSeconds(8);
 
-        var slowHeaders = TimeToDisconnectAsync(sw.BaseAddress, "POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nx-signing-token: ", trickle: false, bound);
+        var slowHeaders = TimeToDisconnectAsync(sw.BaseAddress, $"POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\n{WebhookHeaders.SigningToken}: ", trickle: false, bound);
         var slowBody = TimeToDisconnectAsync(
             sw.BaseAddress,
-            $"POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nx-signing-token: {StreamWorkerInstance.Token}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{{",
+            $"POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\n{WebhookHeaders.SigningToken}: {StreamWorkerInstance.Token}\r\nContent-Type: application/json\r\nContent-Length: 60000\r\n\r\n{{",
             trickle: true,
             bound);
 
@@ -146,7 +147,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : ReliabilityTes
                         request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
                     }
 
-                    request.Headers.TryAddWithoutValidation("x-signing-token", token);
+                    request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, token);
                     using var response = await sw.Http.SendAsync(request);
                     results.Add((kind, response.StatusCode));
                 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -102,7 +103,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorPro
             await first.WaitUntilReadyAsync(ReadyTimeout);
             await feeder.FeedAsync(2, TimeSpan.Zero, CancellationToken.None);
             Assert.True(
-                await ProcessorRunHarness.WaitUntilAsync(() => ConsumerGroupLag.Of(bootstrap, run.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0, TimeSpan.FromSeconds(30)),
+                await ProcessorRunHarness.WaitUntilAsync(() => ConsumerGroupLag.Of(bootstrap, run.ApplicationId, TopicNames.Events, ProcessorRunHarness.Partitions) == 0, TimeSpan.FromSeconds(30)),
                 $"the first two events were not committed:\n{first.Output}");
             first.Kill();
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Reliability;
 
@@ -103,7 +104,7 @@ public sealed class RateLimitingTests : ReliabilityTest
     private static HttpRequestMessage Post(string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("x-signing-token", StreamWorkerInstance.Token);
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, StreamWorkerInstance.Token);
         return request;
     }
 

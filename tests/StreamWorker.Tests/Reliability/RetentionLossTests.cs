@@ -1,5 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -60,12 +61,12 @@ public sealed class RetentionLossTests(ITestOutputHelper output) : ProcessorProc
     }
 
     private static long Committed(string bootstrap, ProcessorRunSettings run, int partition) =>
-        ConsumerGroupLag.Positions(bootstrap, run.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions).Committed[partition];
+        ConsumerGroupLag.Positions(bootstrap, run.ApplicationId, TopicNames.Events, ProcessorRunHarness.Partitions).Committed[partition];
 
     private static (long Low, long High) Watermarks(string bootstrap, int partition)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "retention-watermarks" }).Build();
-        var w = consumer.QueryWatermarkOffsets(new TopicPartition(ProcessorRunSettings.EventsTopic, partition), TimeSpan.FromSeconds(10));
+        var w = consumer.QueryWatermarkOffsets(new TopicPartition(TopicNames.Events, partition), TimeSpan.FromSeconds(10));
         return (w.Low.Value, w.High.Value);
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using StreamWorker.Events;
 using StreamWorker.Tests.Support.Oracle;
 using Xunit.Abstractions;
 
@@ -71,7 +72,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
             var loadEnded = Stopwatch.StartNew();
             Assert.Equal(deliveries.Count, posted);
 
-            var stored = TopicSnapshot.ReadPartitions(bootstrap, "webhook-events", TimeSpan.FromSeconds(20))
+            var stored = TopicSnapshot.ReadPartitions(bootstrap, TopicNames.Events, TimeSpan.FromSeconds(20))
                 .Select(p => (IReadOnlyList<JsonObject>)[.. p.Select(m => JsonNode.Parse(m.Value)!.AsObject())])
                 .ToList();
             Assert.Equal(deliveries.Count, stored.Sum(p => p.Count));
@@ -206,7 +207,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
             if (due > TimeSpan.Zero) await Task.Delay(due, cancellationToken);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(deliveries[i].Body, Encoding.UTF8) };
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
-            request.Headers.Add("x-signing-token", StreamWorkerInstance.Token);
+            request.Headers.Add(WebhookHeaders.SigningToken, StreamWorkerInstance.Token);
             using var response = await gateway.Http.SendAsync(request, cancellationToken);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {

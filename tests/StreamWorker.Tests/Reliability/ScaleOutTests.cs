@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -45,7 +46,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcesses
             // Stop at a quiet point: see docs/reliability.md (section 4 and 5), "Known limit", for why the survivor must have
             // committed everything when its partitions are revoked.
             var quiet = await ProcessorRunHarness.WaitUntilAsync(
-                () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, ProcessorRunSettings.EventsTopic, ProcessorRunHarness.Partitions) == 0,
+                () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, TopicNames.Events, ProcessorRunHarness.Partitions) == 0,
                 TimeSpan.FromSeconds(20));
             Assert.True(quiet, "the scaled-out group did not commit the first part of the stream");
             survivorBefore = await survivor.EventsReadAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using StreamWorker.EmbeddedKafka;
+using StreamWorker.Events;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Reliability;
@@ -25,7 +26,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output) : Reliabili
         {
             Port = 0,
             Brokers = 1,
-            Topics = [new TopicSpec("webhook-events", 6), new TopicSpec("webhook-events-dlq", 6)],
+            Topics = [new TopicSpec(TopicNames.Events, 6), new TopicSpec(TopicNames.DeadLetter, 6)],
         });
         using var gateway = await StreamWorkerProcess.StartGatewayAsync(cluster.BootstrapServers, new Dictionary<string, string> { ["Gateway__AckTimeout"] = "00:00:02" });
         var start = DateTimeOffset.UtcNow;
@@ -49,7 +50,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output) : Reliabili
         cluster.SetRoundTripTime(1, TimeSpan.Zero); // for the reader
 
         var finishedAfterSignal = outcomes.Count(o => o.Status == HttpStatusCode.Accepted && o.AnsweredAt > signalledAt);
-        var figures = LoadFigures.Reconcile(outcomes, StoredEvents.EventIds(new TopicReader(cluster.BootstrapServers, "webhook-events"), StoredEvents.Acknowledged(outcomes)));
+        var figures = LoadFigures.Reconcile(outcomes, StoredEvents.EventIds(new TopicReader(cluster.BootstrapServers, TopicNames.Events), StoredEvents.Acknowledged(outcomes)));
         output.WriteLine($"{figures}; {finishedAfterSignal} answered 202 after SIGTERM; exit code {exitCode} {exitedAfter.TotalSeconds:F1} s after SIGTERM");
         Assert.True(exitCode == 0, $"exit code {exitCode?.ToString() ?? "none (still running)"}; output:\n{gateway.Output}");
         Assert.Equal(0, figures.Other);

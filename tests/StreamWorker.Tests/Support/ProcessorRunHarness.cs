@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StreamWorker.EmbeddedKafka;
+using StreamWorker.Events;
 using StreamWorker.Kafka;
 using Xunit.Abstractions;
 
@@ -73,7 +74,7 @@ public static class ProcessorRunHarness
                 throw new InvalidOperationException($"{run.ApplicationId}: every processor exited:\n{processes[^1].Output}");
             }
 
-            lag = ConsumerGroupLag.Of(bootstrapServers, run.ApplicationId, ProcessorRunSettings.EventsTopic, Partitions);
+            lag = ConsumerGroupLag.Of(bootstrapServers, run.ApplicationId, TopicNames.Events, Partitions);
             read = processes.Length > 0 && !processes[^1].HasExited ? await processes[^1].EventsReadAsync() : -1;
             if (lag == 0 || read >= events)
             {
@@ -90,7 +91,7 @@ public static class ProcessorRunHarness
         }
 
         throw new TimeoutException(
-            $"{run.ApplicationId} did not catch up within {timeout} (lag on {ProcessorRunSettings.EventsTopic} {lag}, events read by the last process {read} of {events}, output records {previous?.RecordsRead}):\n"
+            $"{run.ApplicationId} did not catch up within {timeout} (lag on {TopicNames.Events} {lag}, events read by the last process {read} of {events}, output records {previous?.RecordsRead}):\n"
             + string.Join("\n---\n", processes.Select(p => p.Output)));
     }
 

@@ -1,3 +1,5 @@
+using StreamWorker.Events;
+
 namespace StreamWorker.Tests.Support;
 
 /// <summary>
@@ -6,15 +8,13 @@ namespace StreamWorker.Tests.Support;
 /// </summary>
 public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee = "at_least_once")
 {
-    public const string EventsTopic = "webhook-events";
+    public string Participants => $"{ApplicationId}.{TopicNames.Participants}";
 
-    public string Participants => $"{ApplicationId}.analytics-conference-participants";
+    public string LivestreamChurn => $"{ApplicationId}.{TopicNames.LivestreamChurn}";
 
-    public string LivestreamChurn => $"{ApplicationId}.analytics-livestream-churn";
+    public string DialoutAnswerRate => $"{ApplicationId}.{TopicNames.DialoutAnswerRate}";
 
-    public string DialoutAnswerRate => $"{ApplicationId}.analytics-dialout-answer-rate";
-
-    public string DeadLetter => $"{ApplicationId}.webhook-events-dlq";
+    public string DeadLetter => $"{ApplicationId}.{TopicNames.DeadLetter}";
 
     /// <summary>The three analytics topics compared between runs.</summary>
     public IReadOnlyList<string> AnalyticsTopics => [Participants, LivestreamChurn, DialoutAnswerRate];
@@ -44,7 +44,7 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
         ["Processor__StateDirectory"] = stateDirectory,
         // A short commit interval leaves a second of records to read again after a kill: the replay is exercised.
         ["Processor__CommitInterval"] = "00:00:01",
-        ["Topics__Events"] = EventsTopic,
+        ["Topics__Events"] = TopicNames.Events,
         ["Topics__DeadLetter"] = DeadLetter,
         ["Topics__Participants"] = Participants,
         ["Topics__LivestreamChurn"] = LivestreamChurn,

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class ScenarioFeeder(string bootstrapServers, IReadOnlyList<Scenar
         for (var offset = Produced; offset < end; offset += perBatch)
         {
             var batch = records.Skip(offset).Take(Math.Min(perBatch, end - offset))
-                .Select(r => producer.ProduceAsync(ProcessorRunSettings.EventsTopic, new Message<string?, byte[]> { Key = r.Key, Value = r.Value }, cancellationToken))
+                .Select(r => producer.ProduceAsync(TopicNames.Events, new Message<string?, byte[]> { Key = r.Key, Value = r.Value }, cancellationToken))
                 .ToList();
             await Task.WhenAll(batch);
             Interlocked.Add(ref _produced, batch.Count);

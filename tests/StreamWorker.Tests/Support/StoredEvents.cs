@@ -1,4 +1,5 @@
 using System.Text;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Support;
 
@@ -22,7 +23,7 @@ public static class StoredEvents
             {
                 for (; examined < records.Count; examined++)
                 {
-                    if (records[examined].Message.Headers.TryGetLastBytes("event_id", out var id))
+                    if (records[examined].Message.Headers.TryGetLastBytes(RecordHeaderNames.EventId, out var id))
                     {
                         var eventId = Encoding.ASCII.GetString(id);
                         seen.Add(eventId);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StreamWorker.Events;
 using StreamWorker.Kafka;
 
 namespace StreamWorker.Tests.Support;
@@ -83,7 +84,7 @@ public sealed class StreamWorkerInstance : IAsyncDisposable
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (token is not null)
         {
-            request.Headers.TryAddWithoutValidation("x-signing-token", token);
+            request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, token);
         }
 
         return Http.SendAsync(request);

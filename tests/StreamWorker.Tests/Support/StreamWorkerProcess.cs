@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Support;
 
@@ -109,7 +110,7 @@ public sealed class StreamWorkerProcess : IDisposable
             try
             {
                 using var admin = new Confluent.Kafka.AdminClientBuilder(new Confluent.Kafka.AdminClientConfig { BootstrapServers = $"127.0.0.1:{kafkaPort}" }).Build();
-                var topic = admin.GetMetadata("webhook-events", TimeSpan.FromSeconds(2)).Topics.FirstOrDefault();
+                var topic = admin.GetMetadata(TopicNames.Events, TimeSpan.FromSeconds(2)).Topics.FirstOrDefault();
                 if (topic is { Error.IsError: false } && topic.Partitions.Count == partitions) return broker;
             }
             catch (Confluent.Kafka.KafkaException)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Support;
 
@@ -54,7 +55,7 @@ public sealed class WebhookLoad(HttpClient http, int concurrency, string token =
         var sentAt = clock.Elapsed;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks") { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("x-signing-token", token);
+        request.Headers.TryAddWithoutValidation(WebhookHeaders.SigningToken, token);
         try
         {
             using var response = await http.SendAsync(request);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using StreamWorker.Events;
 
 namespace StreamWorker.Gateway.OpenApi;
 
@@ -25,7 +26,7 @@ public static class GatewayOpenApi
     [
         ("202", "Stored: the broker acknowledged the write (acks=all, idempotent producer). The same delivery sent again gets 202 and the same event_id. An unknown event name is stored as is and also gets 202."),
         ("400", "The body is not the envelope: not JSON, a key missing, repeated or of the wrong type, payload not a string holding a JSON object, timestamp not ISO 8601, or event not an identifier. errors names each bad field. Nothing is stored."),
-        ("401", "x-signing-token missing, repeated or not one of the configured tokens. Empty body."),
+        ("401", WebhookHeaders.SigningToken + " missing, repeated or not one of the configured tokens. Empty body."),
         ("413", $"The body is larger than Gateway:MaxBodyBytes ({DefaultMaxBodyBytes} bytes by default)."),
         ("415", "The content-type is not JSON (application/json or application/*+json)."),
         ("422", "A known event whose payload lacks a required field or has a wrong type or enumeration value (reason invalid_payload), or whose timestamp is more than Gateway:MaxClockSkew in the future (reason future_timestamp). The event was written to the dead-letter topic first; do not retry."),
@@ -87,7 +88,7 @@ public static class GatewayOpenApi
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
-                Name = WebhookEndpoint.TokenHeader,
+                Name = WebhookHeaders.SigningToken,
                 Description = "The static secret the platform sends with every webhook (not an HMAC of the body). " +
                               "Compared in constant time with each of Gateway:SigningTokens; several may be valid at once for rotation.",
             },

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using OpenTelemetry.Context.Propagation;
+using StreamWorker.Events;
 using Streamiz.Kafka.Net.Processors.Public;
 
 namespace StreamWorker.Topology.Stages;
@@ -24,7 +25,7 @@ public static class ProcessingActivity
             links = [new ActivityLink(parent)];
         }
 
-        return source.StartActivity("process webhook-events", ActivityKind.Consumer, default(ActivityContext), links: links);
+        return source.StartActivity("process " + TopicNames.Events, ActivityKind.Consumer, default(ActivityContext), links: links);
     }
 
     private static IEnumerable<string> ReadHeader(Headers headers, string name) =>

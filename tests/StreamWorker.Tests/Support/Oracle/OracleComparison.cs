@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
+using StreamWorker.Events;
 
 namespace StreamWorker.Tests.Support.Oracle;
 
@@ -22,10 +23,10 @@ public static class OracleComparison
         var previousCounts = (-1, -1, -1, -1);
         while (watch.Elapsed < timeout)
         {
-            var participants = TopicSnapshot.Read(bootstrapServers, "analytics-conference-participants", TimeSpan.FromSeconds(10));
-            var churn = TopicSnapshot.Read(bootstrapServers, "analytics-livestream-churn", TimeSpan.FromSeconds(10));
-            var dialout = TopicSnapshot.Read(bootstrapServers, "analytics-dialout-answer-rate", TimeSpan.FromSeconds(10));
-            var deadLetters = TopicSnapshot.Read(bootstrapServers, "webhook-events-dlq", TimeSpan.FromSeconds(10));
+            var participants = TopicSnapshot.Read(bootstrapServers, TopicNames.Participants, TimeSpan.FromSeconds(10));
+            var churn = TopicSnapshot.Read(bootstrapServers, TopicNames.LivestreamChurn, TimeSpan.FromSeconds(10));
+            var dialout = TopicSnapshot.Read(bootstrapServers, TopicNames.DialoutAnswerRate, TimeSpan.FromSeconds(10));
+            var deadLetters = TopicSnapshot.Read(bootstrapServers, TopicNames.DeadLetter, TimeSpan.FromSeconds(10));
             differences =
             [
                 .. JsonRecordDiff.Compare("participants", expected.Participants, TopicSnapshot.LatestByWindow(participants)),
