@@ -36,6 +36,10 @@ RUN mkdir -p /var/lib/streamworker/state \
 
 COPY --from=build /app/publish .
 
+# The image keeps .NET's server GC (runtimeconfig) and glibc's malloc arenas for every role: the default role is
+# `all`, and the processor is measured with them. The gateway's deployments set its own runtime settings,
+# DOTNET_gcServer=0 and MALLOC_ARENA_MAX=2 (chart values gateway.serverGC and gateway.mallocArenaMax,
+# docker-compose.yml, bench/bench.sh): 40-50 MB less peak memory at 512 connections (BENCHMARKS.md, "Memory").
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     Role=all \
     Processor__StateDirectory=/var/lib/streamworker/state \

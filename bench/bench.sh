@@ -69,7 +69,12 @@ load() { # url connections [rate]
   dotnet "$simulator" "${args[@]}" 2>>"$logs/load.log" | tail -n 1
 }
 
-start_gateway() { # port log [extra VAR=value...]: Role=gateway, shipped settings; prints its pid
+# The gateway Deployment's runtime settings, as the chart (values gateway.serverGC, gateway.mallocArenaMax) and
+# docker-compose.yml set them: workstation GC and two glibc malloc arenas (BENCHMARKS.md, "Memory"). The image's
+# defaults (server GC, glibc's arenas) stay for the other roles.
+gateway_runtime_env=(DOTNET_gcServer=0 MALLOC_ARENA_MAX=2)
+
+start_streamworker() { # port log [extra VAR=value...]: Role=gateway unless overridden, shipped settings; prints its pid
   local port=$1 log=$2
   shift 2
   # --contentRoot: read the shipped appsettings.json (log levels) as the container does from its WORKDIR.
@@ -78,6 +83,10 @@ start_gateway() { # port log [extra VAR=value...]: Role=gateway, shipped setting
   env Role=gateway ASPNETCORE_URLS="http://127.0.0.1:$port" Gateway__SigningTokens__0="$token" Privacy__HashKey=bench-hash-key-0123456789abcdef "$@" ${GATEWAY_ENV:-} \
     dotnet "$bin_dir/StreamWorker.dll" --contentRoot "$PWD/$bin_dir" >"$log" 2>&1 &
   echo $!
+}
+
+start_gateway() { # port log [extra VAR=value...]: Role=gateway with the gateway Deployment's runtime settings; prints its pid
+  start_streamworker "$1" "$2" "${gateway_runtime_env[@]}" "${@:3}"
 }
 
 echo "building StreamWorker, the simulator and the bench tool ($configuration)..." >&2
@@ -182,7 +191,7 @@ freshness_at() { # rate -> the load run's JSON, or null
   started_pids+=("$!")
   wait_for "http://127.0.0.1:$((fresh_broker + 1))/healthz" 60 "$!" >&2 || { echo null; return; }
   fresh_state=$(mktemp -d "${TMPDIR:-/tmp}/streamworker-freshness.XXXXXX")
-  all_pid=$(start_gateway "$inprocess_port" "$logs/freshness-all.log" Role=all Kafka__BootstrapServers="127.0.0.1:$fresh_broker" \
+  all_pid=$(start_streamworker "$inprocess_port" "$logs/freshness-all.log" Role=all Kafka__BootstrapServers="127.0.0.1:$fresh_broker" \
     Processor__StateDirectory="$fresh_state" Kafka__Client__fetch.wait.max.ms="${FRESHNESS_FETCH_WAIT_MS:-10}")
   started_pids+=("$all_pid")
   if wait_for "http://127.0.0.1:$inprocess_port/readyz" 120 "$all_pid" >&2; then
