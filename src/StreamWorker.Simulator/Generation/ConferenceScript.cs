@@ -1,4 +1,3 @@
-using System.Globalization;
 using StreamWorker.Events;
 using static StreamWorker.Events.WebhookEventNames;
 using Field = StreamWorker.Events.PayloadFieldNames;
@@ -11,17 +10,10 @@ namespace StreamWorker.Simulator.Generation;
 /// recordings, streaming, broadcasting, and the host's drive and profile events. Every event happens at or
 /// after the conference start, which lets the generator merge conferences in time order.
 /// </summary>
-internal sealed class ConferenceScript
+internal sealed partial class ConferenceScript
 {
     private static readonly (string, int)[] ParticipantLeaveReasons =
         [(ReasonsForLeaving.UserExit, 70), (ReasonsForLeaving.UserDropped, 16), (ReasonsForLeaving.HostKicked, 10), (ReasonsForLeaving.HostKickedBlocked, 4)];
-
-    private static readonly (string, int)[] ViewerLeaveReasons =
-        [(ReasonsForLeaving.UserExit, 60), (ReasonsForLeaving.UserDropped, 30), (ReasonsForLeaving.HostKicked, 7), (ReasonsForLeaving.HostKickedBlocked, 3)];
-
-    private static readonly (DialoutPath, int)[] DialoutPaths =
-        [(DialoutPath.Answered, 40), (DialoutPath.Rejected, 14), (DialoutPath.NoAnswer, 14), (DialoutPath.Cancelled, 8),
-         (DialoutPath.AnsweredThenPressedTwo, 10), (DialoutPath.Redial, 14)];
 
     private readonly Random _random;
     private readonly IdentifierSource _ids;
@@ -163,68 +155,6 @@ internal sealed class ConferenceScript
         }
     }
 
-    private void PlanLivestream(int? viewerCount = null)
-    {
-        var streamStart = Start + _random.Between(0, Length / 5);
-        var streamStop = End - _random.Between(0, Length / 10);
-        Add(streamStart, StartStreaming, Common());
-        var previews = (int)_random.Between(1, 3);
-        for (var i = 0; i < previews; i++)
-        {
-            var previewAt = _random.Between(streamStart + 5_000, streamStop);
-            var fields = Common();
-            fields.Add(PayloadField.Of(Field.VideoUrl, $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.mp4"));
-            if (_random.Chance(0.7))
-            {
-                fields.Add(PayloadField.Of(Field.ImageUrl, $"https://cdn.example.com/previews/{_setup.ConferenceId}-{i}.jpg"));
-            }
-
-            Add(previewAt, StreamPreviewUpdated, fields);
-        }
-
-        var viewers = viewerCount ?? (int)_random.Between(3, 60);
-        for (var i = 0; i < viewers; i++)
-        {
-            PlanViewer(_random.Between(streamStart + 1_000, streamStop), streamStop);
-        }
-
-        Add(streamStop, StopStreaming, Common());
-    }
-
-    private void PlanViewer(long enterAt, long streamStop)
-    {
-        var viewer = _ids.NextParticipant();
-        for (var session = 0; session < 4 && enterAt < streamStop; session++)
-        {
-            Add(enterAt, EnterLivestream, [.. Common(), PayloadField.Of(Field.ParticipantId, viewer)]);
-            var leaveAt = enterAt + _random.Between(10_000, 600_000);
-            string reason;
-            if (leaveAt >= streamStop)
-            {
-                // Viewers drift away within seconds once the stream stops.
-                leaveAt = streamStop + _random.Between(0, 10_000);
-                if (leaveAt >= End)
-                {
-                    return;
-                }
-
-                reason = ReasonsForLeaving.UserExit;
-            }
-            else
-            {
-                reason = _random.Pick(ViewerLeaveReasons);
-            }
-
-            Add(leaveAt, LeaveLivestream, [.. Common(), PayloadField.Of(Field.ParticipantId, viewer), PayloadField.Of(Field.ReasonForLeaving, reason)]);
-            if (leaveAt >= streamStop || !_random.Chance(reason is ReasonsForLeaving.UserDropped ? 0.7 : reason is ReasonsForLeaving.UserExit ? 0.2 : 0.0))
-            {
-                return;
-            }
-
-            enterAt = leaveAt + _random.Between(1_000, 30_000);
-        }
-    }
-
     private void PlanPair(string startEvent, string stopEvent)
     {
         var startAt = Start + _random.Between(0, Length / 2);
@@ -246,68 +176,6 @@ internal sealed class ConferenceScript
         {
             Add(readyAt + _random.Between(30_000, 120_000), TranscriptionReady, Common());
         }
-    }
-
-    private void PlanDialout(long at)
-    {
-        var participant = _ids.NextParticipant();
-        var phone = "+1555" + _random.Between(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
-        if (!_setup.DialoutEnabled || _random.Chance(0.04))
-        {
-            at = Status(at, participant, phone, DialoutStatuses.New, 0, 0);
-            Status(at, participant, phone, DialoutStatuses.NotEnabled, 200, 2_000);
-            return;
-        }
-
-        switch (_random.Pick(DialoutPaths))
-        {
-            case DialoutPath.Answered:
-                at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, DialoutStatuses.Answered, 3_000, 25_000);
-                if (_random.Chance(0.6))
-                {
-                    PlanParticipant(at + _random.Between(2_000, 15_000), ParticipantRoles.Participant);
-                }
-
-                break;
-            case DialoutPath.Rejected:
-                at = Dial(at, participant, phone);
-                Status(at, participant, phone, DialoutStatuses.Rejected, 2_000, 20_000);
-                break;
-            case DialoutPath.NoAnswer:
-                at = Dial(at, participant, phone);
-                Status(at, participant, phone, DialoutStatuses.NoAnswer, 30_000, 45_000);
-                break;
-            case DialoutPath.Cancelled:
-                at = _random.Chance(0.5) ? Status(at, participant, phone, DialoutStatuses.New, 0, 0) : Dial(at, participant, phone);
-                Status(at, participant, phone, DialoutStatuses.Cancelled, 1_000, 10_000);
-                break;
-            case DialoutPath.AnsweredThenPressedTwo:
-                at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, DialoutStatuses.Answered, 3_000, 25_000);
-                Status(at, participant, phone, DialoutStatuses.Rejected, 5_000, 15_000);
-                break;
-            case DialoutPath.Redial:
-                at = Dial(at, participant, phone);
-                at = Status(at, participant, phone, _random.Chance(0.5) ? DialoutStatuses.NoAnswer : DialoutStatuses.Rejected, 20_000, 45_000);
-                at = Dial(at + _random.Between(10_000, 60_000), participant, phone);
-                Status(at, participant, phone, _random.Chance(0.7) ? DialoutStatuses.Answered : DialoutStatuses.NoAnswer, 3_000, 40_000);
-                break;
-        }
-    }
-
-    private long Dial(long at, long participant, string phone)
-    {
-        at = Status(at, participant, phone, DialoutStatuses.New, 0, 0);
-        return Status(at, participant, phone, DialoutStatuses.Dialed, 500, 3_000);
-    }
-
-    private long Status(long after, long participant, string phone, string status, long minDelay, long maxDelay)
-    {
-        var at = after + _random.Between(minDelay, maxDelay);
-        Add(at, DialoutStatusChange,
-            [.. Common(), PayloadField.Of(Field.ParticipantId, participant), PayloadField.Of(Field.Status, status), PayloadField.Of(Field.PhoneNumber, phone)]);
-        return at;
     }
 
     private void PlanHostAccountEvents()
