@@ -161,7 +161,7 @@ public sealed partial class ProcessorService : BackgroundService
     private async Task StartStreamAsync(CancellationToken stoppingToken)
     {
         var config = CreateConfig(options, bootstrapServers(), clientProperties);
-        config.Logger = new StreamizLoggerFactory(loggerFactory, liveness.Fenced);
+        config.Logger = new StreamizLoggerFactory(loggerFactory, liveness.Fenced, () => failure.HasFailed);
         StopOnFailure(config, failure);
         var builder = new StreamBuilder();
         ProcessorTopology.Build(builder, options, topics, telemetry, await EventsPartitionsAsync(config.BootstrapServers, clientProperties, topics.Events, stoppingToken), liveness, retentionLoss);

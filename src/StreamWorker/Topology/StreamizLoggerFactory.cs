@@ -7,9 +7,19 @@ namespace StreamWorker.Topology;
 /// in the same process, tests). This wrapper forwards while the host lives and falls back to no logging after.
 /// It also watches for the one sign Streamiz gives of a stream thread fenced out of its consumer group (it logs the
 /// <c>TaskMigratedException</c> it caught, an internal type matched by name, then drops its tasks and rejoins): <paramref name="onFenced"/>.
+/// Once the processor is stopping on a failure (<paramref name="failed"/>), Streamiz's errors after the first few are
+/// dropped: a producer that stops purges every record it held (a commit's worth of changelog records), and Streamiz logs
+/// each, which would bury the one line that names the cause.
 /// </summary>
-internal sealed class StreamizLoggerFactory(ILoggerFactory inner, Action? onFenced = null) : ILoggerFactory
+internal sealed class StreamizLoggerFactory(ILoggerFactory inner, Action? onFenced = null, Func<bool>? failed = null) : ILoggerFactory
 {
+    /// <summary>Errors Streamiz may still log once the processor is stopping on a failure.</summary>
+    public const int ErrorsAfterFailure = 5;
+
+    private int errorsAfterFailure;
+
+    private void Fenced() => onFenced?.Invoke();
+
     public ILogger CreateLogger(string categoryName)
     {
         ILogger logger;
@@ -22,7 +32,7 @@ internal sealed class StreamizLoggerFactory(ILoggerFactory inner, Action? onFenc
             logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         }
 
-        return onFenced is null ? logger : new FenceWatchingLogger(logger, onFenced);
+        return onFenced is null && failed is null ? logger : new WatchingLogger(this, logger);
     }
 
     public void AddProvider(ILoggerProvider provider)
@@ -35,7 +45,11 @@ internal sealed class StreamizLoggerFactory(ILoggerFactory inner, Action? onFenc
         // The host owns and disposes the inner factory.
     }
 
-    private sealed class FenceWatchingLogger(ILogger inner, Action onFenced) : ILogger
+    /// <summary>True when a log line of <paramref name="level"/> may be written.</summary>
+    private bool Keeps(LogLevel level) =>
+        level < LogLevel.Error || failed is null || !failed() || Interlocked.Increment(ref errorsAfterFailure) <= ErrorsAfterFailure;
+
+    private sealed class WatchingLogger(StreamizLoggerFactory factory, ILogger inner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => inner.BeginScope(state);
 
@@ -43,8 +57,8 @@ internal sealed class StreamizLoggerFactory(ILoggerFactory inner, Action? onFenc
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (exception?.GetType().FullName == "Streamiz.Kafka.Net.Errors.TaskMigratedException") onFenced();
-            inner.Log(logLevel, eventId, state, exception, formatter);
+            if (exception?.GetType().FullName == "Streamiz.Kafka.Net.Errors.TaskMigratedException") factory.Fenced();
+            if (factory.Keeps(logLevel)) inner.Log(logLevel, eventId, state, exception, formatter);
         }
     }
 }
