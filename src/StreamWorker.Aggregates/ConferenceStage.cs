@@ -161,11 +161,23 @@ public sealed class ConferenceStage
             return new ConferenceStepResult(late == AggregateSet.None ? EventDecision.Duplicate : EventDecision.Late, AggregateSet.None, late, null, null, null, closed);
         }
 
-        // The seen entry is the first write: once it is there, a replay repeats this decision.
-        var newlySeen = seenBefore is null || replay;
         var sequence = replay ? seenBefore!.AttemptSequence : toApply.HasFlag(AggregateSet.DialoutAnswerRate) ? AttemptSequenceOf(scope.Get<AttemptValue>(attemptKey), e) : 0;
-        scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, sequence));
-        var step = Apply(e, toApply, newlySeen, participantsKey, participantsStart, churnKey, churnStart, attemptKey, closed);
+        ConferenceStepResult step;
+        if (replay && offset <= restoredThrough)
+        {
+            // Read again at or before the restored progress (the last write of every record): every write this record
+            // made is in the store, so it writes nothing again and only emits. Computed again, a key it did not write
+            // the first time because nothing changed (an enter of a member already present) would be judged against
+            // keys that later records have changed since (a conference_end's new generation brings the member back).
+            step = new ConferenceStepResult(EventDecision.Applied, toApply, AggregateSet.None, null, null, null, closed);
+        }
+        else
+        {
+            // The seen entry is the first write: once it is there, a replay repeats this decision.
+            var newlySeen = seenBefore is null || replay;
+            scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, sequence));
+            step = Apply(e, toApply, newlySeen, participantsKey, participantsStart, churnKey, churnStart, attemptKey, closed);
+        }
 
         // The records come from the store: the ones just written, or on a replay the ones written before the crash
         // (whose output may not have reached the topic). A window closed since then has its final record, emitted
