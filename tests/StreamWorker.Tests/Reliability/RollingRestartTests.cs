@@ -86,6 +86,14 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
             output.WriteLine($"guarantee {guarantee}, seed {seed}, {rounds} rounds, {deliveries.Count} deliveries over {loadTime.TotalSeconds:0} s, events per partition {string.Join('/', stored.Select(p => p.Count))}");
             output.WriteLine(string.Join("\n", plan));
             output.WriteLine($"expected: {expected.Participants.Count} participants, {expected.Churn.Count} churn, {expected.Dialout.Count} dial-out records ({expected.Dialout.Values.Count(r => r["final"]!.GetValue<bool>())} final), {expected.LateEventIds.Distinct().Count()} late");
+            if (differences.Count > 0 && Environment.GetEnvironmentVariable("RELIABILITY_CHILD_LOG_DIR") is { Length: > 0 } dumpDir)
+            {
+                DumpTopic(bootstrap, "webhook-events", Path.Combine(dumpDir, "dump-webhook-events.txt"), v => Encoding.UTF8.GetString(v));
+                DumpTopic(bootstrap, "streamworker-conference-state-changelog", Path.Combine(dumpDir, "dump-conference-changelog.txt"), v => StreamWorker.Aggregates.State.StateValueCodec.Deserialize(v).ToString());
+                DumpTopic(bootstrap, "analytics-conference-participants", Path.Combine(dumpDir, "dump-participants.txt"), v => Encoding.UTF8.GetString(v));
+                File.WriteAllLines(Path.Combine(dumpDir, "differences.txt"), differences);
+            }
+
             Assert.True(differences.Count == 0, $"{differences.Count} differences from the oracle after {replaced} replacements:\n{string.Join("\n", differences.Take(40))}\n--- processors:\n{string.Join("\n---\n", slots.Select(p => p.Output))}");
             output.WriteLine($"exact {loadEnded.Elapsed.TotalSeconds:0.0} s after the last post");
 
@@ -98,6 +106,35 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
         finally
         {
             foreach (var processor in slots) processor.Dispose();
+        }
+    }
+
+    private static void DumpTopic(string bootstrap, string topic, string path, Func<byte[], string> show)
+    {
+        using var consumer = new Confluent.Kafka.ConsumerBuilder<string?, byte[]?>(new Confluent.Kafka.ConsumerConfig
+        {
+            BootstrapServers = bootstrap, GroupId = "dump-" + Guid.NewGuid().ToString("N"), EnableAutoCommit = false, EnablePartitionEof = true,
+        }).Build();
+        using var writer = new StreamWriter(path);
+        for (var partition = 0; partition < Partitions; partition++)
+        {
+            var tp = new Confluent.Kafka.TopicPartition(topic, partition);
+            var end = consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value;
+            if (end == 0) continue;
+            consumer.Assign(new Confluent.Kafka.TopicPartitionOffset(tp, Confluent.Kafka.Offset.Beginning));
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (DateTime.UtcNow < deadline)
+            {
+                var r = consumer.Consume(TimeSpan.FromMilliseconds(200));
+                if (r is null) continue;
+                if (r.IsPartitionEOF) break;
+                string value;
+                try { value = r.Message.Value is null ? "<tombstone>" : show(r.Message.Value); } catch (Exception ex) { value = "<undecodable " + ex.GetType().Name + ">"; }
+                writer.WriteLine(FormattableString.Invariant($"{partition}\t{r.Offset.Value}\t{r.Message.Timestamp.UnixTimestampMs}\t{r.Message.Key}\t{value}"));
+                if (r.Offset.Value + 1 >= end) break;
+            }
+
+            consumer.Unassign();
         }
     }
 
