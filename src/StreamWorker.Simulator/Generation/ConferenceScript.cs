@@ -16,13 +16,15 @@ internal sealed partial class ConferenceScript
         [(ReasonsForLeaving.UserExit, 70), (ReasonsForLeaving.UserDropped, 16), (ReasonsForLeaving.HostKicked, 10), (ReasonsForLeaving.HostKickedBlocked, 4)];
 
     private readonly Random _random;
+    private readonly Random _details;
     private readonly IdentifierSource _ids;
     private readonly ConferenceSetup _setup;
     private readonly List<EventDraft> _events = [];
 
-    private ConferenceScript(Random random, IdentifierSource ids, ConferenceSetup setup)
+    private ConferenceScript(Random random, Random details, IdentifierSource ids, ConferenceSetup setup)
     {
         _random = random;
+        _details = details;
         _ids = ids;
         _setup = setup;
     }
@@ -33,9 +35,12 @@ internal sealed partial class ConferenceScript
 
     private long Length => End - Start;
 
-    public static List<EventDraft> Plan(Random random, IdentifierSource ids, ConferenceSetup setup)
+    /// <param name="random">The traffic's main draws: which events happen and when.</param>
+    /// <param name="details">Draws of payload details added later (drive file kinds and names), kept apart so that
+    /// they leave the main draws, and with them the mix and timing of every event, as they were.</param>
+    public static List<EventDraft> Plan(Random random, Random details, IdentifierSource ids, ConferenceSetup setup)
     {
-        var script = new ConferenceScript(random, ids, setup);
+        var script = new ConferenceScript(random, details, ids, setup);
         script.PlanAll();
         return script._events;
     }
@@ -175,28 +180,6 @@ internal sealed partial class ConferenceScript
         if (_random.Chance(0.5))
         {
             Add(readyAt + _random.Between(30_000, 120_000), TranscriptionReady, Common());
-        }
-    }
-
-    private void PlanHostAccountEvents()
-    {
-        List<PayloadField> HostFields() => [PayloadField.Of(Field.HostId, _setup.HostId), PayloadField.Of(Field.CompanyId, _setup.CompanyId)];
-
-        if (_random.Chance(0.15))
-        {
-            var file = _ids.NextFile();
-            var name = $"slides-{file}.pdf";
-            var addedAt = Start + _random.Between(0, Length);
-            Add(addedAt, DriveFileAdded, [.. HostFields(), PayloadField.Of(Field.Id, file), PayloadField.Of(Field.Filename, name), PayloadField.Of(Field.Size, _random.Between(10_000, 50_000_000))]);
-            if (_random.Chance(0.3))
-            {
-                Add(addedAt + _random.Between(60_000, 600_000), DriveFileDeleted, [.. HostFields(), PayloadField.Of(Field.Id, file), PayloadField.Of(Field.Filename, name)]);
-            }
-        }
-
-        if (_random.Chance(0.12))
-        {
-            Add(Start + _random.Between(0, Length), _random.Chance(0.6) ? ProfilePictureUploadSuccess : ProfilePictureUploadFailure, HostFields());
         }
     }
 

@@ -26,7 +26,9 @@ internal static class TrafficGenerator
     private static IEnumerable<Delivery> GenerateIterator(GeneratorOptions options)
     {
         var random = new Random(options.Seed);
+        var details = new Random(DetailsSeed(options.Seed));
         var ids = new IdentifierSource();
+        var history = new ConferenceHistory();
         var queue = new PriorityQueue<Delivery, (long SendOffsetMs, long Sequence)>();
         long sequence = 0;
         var durationMs = options.Duration is { } duration ? (long)duration.TotalMilliseconds : (long?)null;
@@ -44,7 +46,7 @@ internal static class TrafficGenerator
             var lengthMs = Math.Max(60_000, durationMs ?? 3_600_000);
             var setup = new ConferenceSetup(FirstConferenceId, 1_001, 61_000, 0, lengthMs - 1_000, DialoutEnabled: false, null,
                 options.LargeConferenceParticipants, options.LargeConferenceViewers);
-            foreach (var draft in ConferenceScript.Plan(random, ids, setup))
+            foreach (var draft in ConferenceScript.Plan(random, details, ids, setup))
             {
                 foreach (var delivery in Deliver(random, options, draft))
                 {
@@ -74,8 +76,8 @@ internal static class TrafficGenerator
                 yield break;
             }
 
-            var setup = NewConference(random, options, started, nextStart, durationMs);
-            foreach (var draft in ConferenceScript.Plan(random, ids, setup))
+            var setup = NewConference(random, history, options, started, nextStart, durationMs);
+            foreach (var draft in ConferenceScript.Plan(random, details, ids, setup))
             {
                 foreach (var delivery in Deliver(random, options, draft))
                 {
@@ -100,7 +102,10 @@ internal static class TrafficGenerator
         return offset + (long)((index - warmCount) * intervalMs) + random.Between(0, (long)intervalMs);
     }
 
-    private static ConferenceSetup NewConference(Random random, GeneratorOptions options, int index, long startMs, long? durationMs)
+    // The draws of payload details that came after the first traffic model: apart from the main draws, from the same seed.
+    private static int DetailsSeed(int seed) => unchecked((seed * 1_000_003) + 0x2545F491);
+
+    private static ConferenceSetup NewConference(Random random, ConferenceHistory history, GeneratorOptions options, int index, long startMs, long? durationMs)
     {
         // A few large companies hold most conferences, as on a real platform.
         var u = random.NextDouble();
@@ -115,7 +120,9 @@ internal static class TrafficGenerator
             endMs = Math.Max(startMs + 20_000, Math.Min(endMs, d - random.Between(0, 5_000)));
         }
 
-        long? reusedCodeOf = index > 0 && random.Chance(0.06) ? FirstConferenceId + random.Between(0, index) : null;
+        // A one-time access code used again: mostly the same host's invitation to an earlier meeting.
+        long? reusedCodeOf = index > 0 && random.Chance(0.06) ? history.Earlier(host, 1_001 + company, random.Between(0, index) / (double)index) : null;
+        history.Add(FirstConferenceId + index, host, 1_001 + company);
         return new ConferenceSetup(
             ConferenceId: FirstConferenceId + index,
             CompanyId: 1_001 + company,
