@@ -27,7 +27,7 @@ internal sealed partial class ConferenceScript
         if (_random.Chance(0.12))
         {
             // Most uploads succeed; a wrong format or an oversized image fails now and then.
-            Add(Start + _random.Between(0, Length), _random.Chance(0.8) ? ProfilePictureUploadSuccess : ProfilePictureUploadFailure, HostFields());
+            Add(Start + _random.Between(0, Length), _random.Chance(0.75) ? ProfilePictureUploadSuccess : ProfilePictureUploadFailure, HostFields());
         }
     }
 }
