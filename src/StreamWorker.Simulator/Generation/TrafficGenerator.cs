@@ -121,11 +121,12 @@ internal static class TrafficGenerator
         }
 
         // A one-time access code used again: mostly the same host's invitation to an earlier meeting.
-        long? reusedCodeOf = index > 0 && random.Chance(0.06) ? history.Earlier(host, 1_001 + company, random.Between(0, index) / (double)index) : null;
-        history.Add(FirstConferenceId + index, host, 1_001 + company);
+        var (conferenceId, companyId) = (FirstConferenceId + index, 1_001 + company);
+        long? reusedCodeOf = index > 0 && random.Chance(0.06) ? history.Earlier(host, companyId, random.Between(0, index) / (double)index) : null;
+        history.Add(conferenceId, host, companyId);
         return new ConferenceSetup(
-            ConferenceId: FirstConferenceId + index,
-            CompanyId: 1_001 + company,
+            ConferenceId: conferenceId,
+            CompanyId: companyId,
             HostId: host,
             StartMs: startMs,
             EndMs: endMs,
