@@ -15,4 +15,6 @@ public static class TopicNames
     public const string Participants = "analytics-conference-participants";
     public const string LivestreamChurn = "analytics-livestream-churn";
     public const string DialoutAnswerRate = "analytics-dialout-answer-rate";
+    public const string Sessions = "analytics-conference-sessions";
+    public const string CompanyUsage = "analytics-company-usage";
 }

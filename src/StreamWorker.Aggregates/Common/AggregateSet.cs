@@ -8,4 +8,6 @@ public enum AggregateSet : byte
     Participants = 1,
     LivestreamChurn = 2,
     DialoutAnswerRate = 4,
+    Sessions = 8,
+    CompanyUsage = 16,
 }

@@ -13,6 +13,8 @@ public sealed class TopicOptions
     [Required] public string Participants { get; set; } = TopicNames.Participants;
     [Required] public string LivestreamChurn { get; set; } = TopicNames.LivestreamChurn;
     [Required] public string DialoutAnswerRate { get; set; } = TopicNames.DialoutAnswerRate;
+    [Required] public string Sessions { get; set; } = TopicNames.Sessions;
+    [Required] public string CompanyUsage { get; set; } = TopicNames.CompanyUsage;
 
     /// <summary>
     /// More topics for the embedded broker to create, beyond the application's own: it cannot create topics on

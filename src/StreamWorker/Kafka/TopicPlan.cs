@@ -15,6 +15,7 @@ public sealed class TopicPlan(IReadOnlyList<TopicSpec> topics)
         var names = new List<string>
         {
             options.Events, options.DeadLetter, options.Participants, options.LivestreamChurn, options.DialoutAnswerRate,
+            options.Sessions, options.CompanyUsage,
         };
         names.AddRange(internalTopics);
         names.AddRange(options.Extra.Where(n => !string.IsNullOrWhiteSpace(n)));

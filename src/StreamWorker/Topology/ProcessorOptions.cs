@@ -13,6 +13,14 @@ public sealed class ProcessorOptions
     public TimeSpan Grace { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan DialoutGrace { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>A conference session with no event for this long (stream time) ends with <c>end_reason: "timeout"</c>.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>The company usage window (aligned to the epoch, UTC).</summary>
+    public TimeSpan UsageWindow { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan UsageGrace { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Idle close: a partition that has read no event for this long (wall-clock) moves its stream time to
     /// wall-clock time minus this, so its last windows close. Zero turns it off.
@@ -68,5 +76,8 @@ public sealed class ProcessorOptions
         (long)DialoutWindow.TotalMilliseconds,
         (long)Grace.TotalMilliseconds,
         (long)DialoutGrace.TotalMilliseconds,
-        (long)StateRetention.TotalMilliseconds);
+        (long)StateRetention.TotalMilliseconds,
+        (long)SessionTimeout.TotalMilliseconds,
+        (long)UsageWindow.TotalMilliseconds,
+        (long)UsageGrace.TotalMilliseconds);
 }

@@ -18,6 +18,9 @@ public sealed class ProcessorOptionsValidator : IValidateOptions<ProcessorOption
         Positive(failures, options.Grace, "Processor:Grace");
         Positive(failures, options.DialoutGrace, "Processor:DialoutGrace");
         Positive(failures, options.StateRetention, "Processor:StateRetention");
+        Positive(failures, options.SessionTimeout, "Processor:SessionTimeout");
+        Positive(failures, options.UsageWindow, "Processor:UsageWindow");
+        Positive(failures, options.UsageGrace, "Processor:UsageGrace");
         if (options.CommitInterval is { } commitInterval) Positive(failures, commitInterval, "Processor:CommitInterval");
         if (options.IdleCloseAfter != TimeSpan.Zero) Positive(failures, options.IdleCloseAfter, "Processor:IdleCloseAfter");
         Positive(failures, options.StallTimeout, "Processor:StallTimeout");
