@@ -2,7 +2,7 @@ namespace StreamWorker.Events;
 
 /// <summary>
 /// The payload fields the processor's aggregates read, taken from a stored event.
-/// Identifiers are normalised to integers by the gateway; absent fields are null.
+/// Identifiers (and <c>size</c>) are normalised to integers by the gateway; absent fields are null.
 /// </summary>
 public readonly record struct EventFields(
     long? ConferenceId,
@@ -11,4 +11,5 @@ public readonly record struct EventFields(
     long? ParticipantId,
     string? ParticipantRole,
     string? ReasonForLeaving,
-    string? Status);
+    string? Status,
+    long? Size = null);

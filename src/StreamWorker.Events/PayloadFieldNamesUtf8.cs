@@ -12,4 +12,5 @@ internal static class PayloadFieldNamesUtf8
     public static readonly byte[] ParticipantRole = Encoding.UTF8.GetBytes(PayloadFieldNames.ParticipantRole);
     public static readonly byte[] ReasonForLeaving = Encoding.UTF8.GetBytes(PayloadFieldNames.ReasonForLeaving);
     public static readonly byte[] Status = Encoding.UTF8.GetBytes(PayloadFieldNames.Status);
+    public static readonly byte[] Size = Encoding.UTF8.GetBytes(PayloadFieldNames.Size);
 }

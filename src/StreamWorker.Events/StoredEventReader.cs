@@ -66,7 +66,7 @@ public static class StoredEventReader
             return default;
         }
 
-        long? conferenceId = null, hostId = null, companyId = null, participantId = null;
+        long? conferenceId = null, hostId = null, companyId = null, participantId = null, size = null;
         string? role = null, reason = null, status = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -77,10 +77,11 @@ public static class StoredEventReader
             else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ParticipantRole)) { reader.Read(); role = ReadString(ref reader); }
             else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.ReasonForLeaving)) { reader.Read(); reason = ReadString(ref reader); }
             else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.Status)) { reader.Read(); status = ReadString(ref reader); }
+            else if (reader.ValueTextEquals(PayloadFieldNamesUtf8.Size)) { reader.Read(); size = ReadId(ref reader); }
             else { reader.Read(); reader.Skip(); }
         }
 
-        return new EventFields(conferenceId, hostId, companyId, participantId, role, reason, status);
+        return new EventFields(conferenceId, hostId, companyId, participantId, role, reason, status, size);
     }
 
     private static string? ReadString(ref Utf8JsonReader reader)

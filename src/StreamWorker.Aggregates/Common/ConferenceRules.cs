@@ -11,5 +11,9 @@ public static class ConferenceRules
         new ParticipantsRule(settings),
         new LivestreamChurnRule(settings),
         new DialoutAttemptRule(settings),
+
+        // After the dial-out rule: both read whether it started an attempt, and the attempt as it was before the event.
+        new SessionsRule(settings),
+        new CompanyUsageRule(settings),
     ];
 }

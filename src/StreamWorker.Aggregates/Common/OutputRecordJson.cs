@@ -5,7 +5,7 @@ using StreamWorker.Events;
 namespace StreamWorker.Aggregates.Common;
 
 /// <summary>
-/// The JSON values of the three analytics topics (docs/topics.md, docs/aggregates.md): snake_case names, identifiers as
+/// The JSON values of the analytics topics (docs/topics.md, docs/aggregates.md): snake_case names, identifiers as
 /// integers, times as ISO 8601 UTC with milliseconds, rates as full-precision numbers or null, every field always
 /// present. System.Text.Json source generation over one JSON shape per topic (the records' times become ISO text
 /// there), which keeps the generator's fast path: measured against the hand-written <c>Utf8JsonWriter</c> code it
@@ -45,6 +45,52 @@ public static partial class OutputRecordJson
             Context.Default.DialoutJson);
     }
 
+    public static byte[] Serialize(SessionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new SessionJson(
+                record.ConferenceId, record.CompanyId, record.HostId, IsoTime.FromUnixMilliseconds(record.StartedAtMs),
+                record.EndedAtMs is { } ended ? IsoTime.FromUnixMilliseconds(ended) : null, EndReasonName(record.EndReason), record.DurationMs,
+                record.Participants, record.PeakConcurrent, record.ParticipantMs, record.LeavesByReason, record.Viewers, record.PeakViewers, record.ViewerMs,
+                record.ViewerLeavesByReason, record.RecordingMs, record.StreamingMs, record.BroadcastingMs, record.DialoutAttempts, record.DialoutAnswered,
+                record.RoleChanges, record.Final),
+            Context.Default.SessionJson);
+    }
+
+    public static byte[] Serialize(CompanyUsageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return JsonSerializer.SerializeToUtf8Bytes(
+            new UsageJson(
+                record.CompanyId, IsoTime.FromUnixMilliseconds(record.WindowStartMs), IsoTime.FromUnixMilliseconds(record.WindowEndMs),
+                record.ConferencesStarted, record.ConferencesEnded, record.ParticipantJoins, record.ViewerJoins, record.RecordingsStarted, record.RecordingsReady,
+                record.TranscriptionsReady, record.StreamsStarted, record.BroadcastsStarted, record.PreviewsUpdated, record.DriveFilesAdded, record.DriveBytesAdded,
+                record.DriveFilesDeleted, record.AccessCodeReuses, record.ProfilePictureUploads, record.ProfilePictureFailures, record.DialoutAttempts, record.Final),
+            Context.Default.UsageJson);
+    }
+
+    /// <summary>The <c>end_reason</c> of a session record.</summary>
+    public static string? EndReasonName(SessionEndReason? reason) => reason switch
+    {
+        null => null,
+        SessionEndReason.ConferenceEnd => WebhookEventNames.ConferenceEnd,
+        SessionEndReason.Timeout => "timeout",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
+    };
+
+    private sealed record SessionJson(
+        long ConferenceId, long? CompanyId, long? HostId, string StartedAt, string? EndedAt, string? EndReason, long DurationMs, int Participants,
+        int PeakConcurrent, long ParticipantMs, ParticipantLeaveCounts LeavesByReason, int Viewers, int PeakViewers, long ViewerMs,
+        ViewerLeaveCounts ViewerLeavesByReason, long RecordingMs, long StreamingMs, long BroadcastingMs, int DialoutAttempts, int DialoutAnswered,
+        int RoleChanges, bool Final);
+
+    private sealed record UsageJson(
+        long CompanyId, string WindowStart, string WindowEnd, int ConferencesStarted, int ConferencesEnded, int ParticipantJoins, int ViewerJoins,
+        int RecordingsStarted, int RecordingsReady, int TranscriptionsReady, int StreamsStarted, int BroadcastsStarted, int PreviewsUpdated,
+        int DriveFilesAdded, long DriveBytesAdded, int DriveFilesDeleted, int AccessCodeReuses, int ProfilePictureUploads, int ProfilePictureFailures,
+        int DialoutAttempts, bool Final);
+
     private sealed record ParticipantsJson(
         long ConferenceId, long? CompanyId, long? HostId, string WindowStart, string WindowEnd, int Joins, int Leaves, int Concurrent, int PeakConcurrent,
         ParticipantLeaveCounts LeavesByReason, bool Final);
@@ -71,5 +117,7 @@ public static partial class OutputRecordJson
     [JsonSerializable(typeof(ParticipantsJson))]
     [JsonSerializable(typeof(ChurnJson))]
     [JsonSerializable(typeof(DialoutJson))]
+    [JsonSerializable(typeof(SessionJson))]
+    [JsonSerializable(typeof(UsageJson))]
     private sealed partial class Context : JsonSerializerContext;
 }

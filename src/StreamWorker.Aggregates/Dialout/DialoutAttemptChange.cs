@@ -17,7 +17,7 @@ public sealed record DialoutAttemptChange(
     long EventTimeMs,
     int Source = 0,
     int Sources = 0,
-    int Target = 0)
+    int Target = 0) : CompanyChange(EventTimeMs)
 {
     /// <summary>A progress record rather than an attempt change.</summary>
     public bool IsProgress => Sources > 0;

@@ -35,13 +35,23 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
         return StartsNewAttempt(current, e.Status!.Value) ? TumblingWindow.StartOf(e.TimeMs, WindowMs) : current!.WindowStartMs;
     }
 
-    /// <summary>The sequence of the attempt the event applies to, kept so that a replay emits that attempt's change.</summary>
+    /// <summary>
+    /// The sequence of the attempt the event applies to (so that a replay emits that attempt's change), and whether
+    /// the event started it (<see cref="StartedAttempt"/>, read by the rules that count attempts started).
+    /// </summary>
     public override int NoteOf(AggregateEvent e, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(context);
         var current = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, e.ParticipantId!.Value));
-        return StartsNewAttempt(current, e.Status!.Value) ? (current?.Sequence ?? 0) + 1 : current!.Sequence;
+        return StartsNewAttempt(current, e.Status!.Value) ? (((current?.Sequence ?? 0) + 1) << 1) | 1 : current!.Sequence << 1;
+    }
+
+    /// <summary>True when the event whose note this is (the dial-out aggregate applying it) started an attempt (docs/aggregates.md, 3.3).</summary>
+    public static bool StartedAttempt(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.AppliedBy.HasFlag(AggregateSet.DialoutAnswerRate) && (context.Note & 1) == 1;
     }
 
     public override void Apply(AggregateEvent e, RuleContext context)
@@ -78,6 +88,7 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(context);
         var participant = e.ParticipantId!.Value;
+        note >>= 1;
         var attempt = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, participant)) is { } current && current.Sequence == note
             ? current
             : context.Get<AttemptValue>(EarlierAttemptKey(e.ConferenceId, participant, note));
@@ -86,6 +97,7 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
             attempt.Outcome, attempt.Version, e.TimeMs);
     }
 
-    private static bool StartsNewAttempt(AttemptValue? current, DialoutStatus status) =>
+    /// <summary>Whether a status starts a new attempt, given the current one (3.3): none, or a <c>new</c> after a final outcome.</summary>
+    internal static bool StartsNewAttempt(AttemptValue? current, DialoutStatus status) =>
         current is null || (status == DialoutStatus.New && current.Outcome != DialoutOutcome.Pending);
 }

@@ -15,6 +15,9 @@ public sealed class ClosedWindows
     /// </summary>
     public long? ProgressMs { get; set; }
 
+    /// <summary>What the rules signalled for telemetry while closing (rule-defined records).</summary>
+    public List<object> Signals { get; } = [];
+
     /// <summary>Members dropped with expired conferences, per presence set (<see cref="ConferenceEngine.PresenceSetNames"/>).</summary>
     public int[] Dropped { get; init; } = [];
 

@@ -14,7 +14,6 @@ public sealed class ConferenceEngine
     private readonly AggregateSettings settings;
     private readonly StageScope scope;
     private readonly IReadOnlyList<ConferenceRule> rules;
-    private readonly Dictionary<ConferenceRule, TimeBuckets> closeQueues = [];
     private readonly Dictionary<ConferenceRule, int> firstSets = [];
     private readonly TimeBuckets expiry = new("q/expire", ExpiryBucketMs, deferDrained: false);
     private readonly StreamProgress progress;
@@ -31,7 +30,6 @@ public sealed class ConferenceEngine
         var sets = new List<string>();
         foreach (var rule in this.rules)
         {
-            if (rule.ClosesWindowsHere) closeQueues[rule] = new TimeBuckets(StateKeys.CloseQueue(rule.Name), rule.WindowMs, deferDrained: true);
             firstSets[rule] = sets.Count;
             sets.AddRange(rule.PresenceSets);
         }
@@ -61,7 +59,7 @@ public sealed class ConferenceEngine
     {
         progress.Reset();
         announcedBounds.Clear();
-        foreach (var queue in closeQueues.Values) queue.Reset();
+        foreach (var rule in rules) rule.Reset();
         expiry.Reset();
     }
 
@@ -110,8 +108,6 @@ public sealed class ConferenceEngine
         return result;
     }
 
-    internal TimeBuckets CloseQueueOf(ConferenceRule rule) => closeQueues[rule];
-
     /// <summary>A record begins: a full write cache is flushed now, between records.</summary>
     private void Begin(long offset)
     {
@@ -147,7 +143,7 @@ public sealed class ConferenceEngine
         // was late for everything. Anything else is tested for lateness now.
         var late = replay ? pending & ~seenBefore!.ProcessedBy
             : seenBefore is null && offset <= progress.RestoredThrough ? pending
-            : involved.Where(x => IsClosed(x.Rule, x.Rule.WindowOf(e, x.Context), now)).Aggregate(AggregateSet.None, (set, x) => set | x.Rule.Aggregate);
+            : involved.Where(x => x.Rule.IsLate(e, x.Context)).Aggregate(AggregateSet.None, (set, x) => set | x.Rule.Aggregate);
         var toApply = pending & ~late;
 
         // A replayed event whose window has closed and is gone from the store was committed with that window: its
@@ -155,10 +151,9 @@ public sealed class ConferenceEngine
         // offsets were not committed along with the state, so the partition is read again from an earlier offset.)
         if (replay)
         {
-            foreach (var (rule, context) in involved.Where(x => x.Rule.ClosesWindowsHere && toApply.HasFlag(x.Rule.Aggregate)))
+            foreach (var (rule, context) in involved.Where(x => toApply.HasFlag(x.Rule.Aggregate)))
             {
-                var start = rule.WindowOf(e, context);
-                if (IsClosed(rule, start, progress.StreamTime) && scope.Get<StateValue>(rule.WindowKey(e.ConferenceId, start)) is null) toApply &= ~rule.Aggregate;
+                if (rule.ReplayedIntoClosed(e, context)) toApply &= ~rule.Aggregate;
             }
         }
 
@@ -173,6 +168,12 @@ public sealed class ConferenceEngine
         // stored progress shows complete writes nothing: its writes are all in the store, and computing them again
         // would read keys that later records have moved on (a later conference_end's generation, for one).
         var note = replay ? seenBefore!.Note : applying.Sum(x => x.Rule.NoteOf(e, x.Context));
+        foreach (var (_, context) in applying)
+        {
+            context.AppliedBy = toApply;
+            context.Note = note;
+        }
+
         if (!(replay && offset <= progress.RestoredThrough))
         {
             scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, note), WriteRank.Seen);
@@ -181,7 +182,8 @@ public sealed class ConferenceEngine
 
         // What is emitted comes from the store: the values just written, or on a replay the ones written before the
         // crash (whose output may not have reached the topic).
-        var outputs = applying.Select(x => x.Rule.Emitted(e, x.Context, note)).OfType<object>().ToList();
+        var outputs = new List<object>();
+        foreach (var (rule, context) in applying) rule.Emit(e, context, note, outputs);
         return Result(late != AggregateSet.None ? EventDecision.Late : EventDecision.Applied, toApply, late, outputs, closed, state);
     }
 
@@ -215,16 +217,8 @@ public sealed class ConferenceEngine
         if (now == long.MinValue) return closed;
         progress.MoveTo(now);
 
-        foreach (var (rule, queue) in closeQueues)
-        {
-            queue.Drain(scope, LastClosedStart(now, rule), (start, conference) =>
-            {
-                var key = rule.WindowKey(StateKeys.ParseId(conference), start);
-                if (scope.Get<StateValue>(key) is not { } window) return;
-                closed.Finals.Add(rule.Final(window));
-                scope.DeleteAfterCommit(key);
-            });
-        }
+        var context = new StreamTimeContext(scope, now, closed);
+        foreach (var rule in rules) rule.Advance(context);
 
         // Progress for the stages that close windows by watermark, whenever this partition's stream time closes one more
         // of their windows. Records read again after a restart resend what they sent: the progress must not overtake
@@ -268,6 +262,4 @@ public sealed class ConferenceEngine
 
     /// <summary>The start of the latest window of <paramref name="rule"/> that is closed at <paramref name="now"/>.</summary>
     private static long LastClosedStart(long now, ConferenceRule rule) => TumblingWindow.StartOf(now - rule.WindowMs - rule.GraceMs, rule.WindowMs);
-
-    private static bool IsClosed(ConferenceRule rule, long start, long now) => TumblingWindow.IsClosed(start, rule.WindowMs, rule.GraceMs, now);
 }

@@ -19,9 +19,10 @@ public abstract class ConferenceRule
     public abstract long GraceMs { get; }
 
     /// <summary>
-    /// True: the rule keeps its windows per conference here, and the engine closes them (<see cref="WindowKey"/>,
-    /// <see cref="Final"/>). False: the windows live in a later stage keyed otherwise, which closes them by
-    /// watermark from the progress this stage announces (<see cref="ClosedWindows.ProgressMs"/>).
+    /// True: the rule keeps what it emits per conference here and closes it in <see cref="Advance"/>. False: its windows
+    /// live in a later stage keyed otherwise (by company), which closes them by watermark from the progress this stage
+    /// announces (<see cref="ClosedWindows.ProgressMs"/>) whenever its stream time passes the end plus grace of one more
+    /// window of <see cref="WindowMs"/>.
     /// </summary>
     public virtual bool ClosesWindowsHere => true;
 
@@ -37,6 +38,22 @@ public abstract class ConferenceRule
         return TumblingWindow.StartOf(e.TimeMs, WindowMs);
     }
 
+    /// <summary>
+    /// True when <paramref name="e"/> is late for the rule (docs/aggregates.md): it changes nothing of the rule's and is
+    /// dead-lettered. By default, when the window of <see cref="WindowOf"/> is closed at the context's stream time.
+    /// </summary>
+    public virtual bool IsLate(AggregateEvent e, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return TumblingWindow.IsClosed(WindowOf(e, context), WindowMs, GraceMs, context.StreamTimeMs);
+    }
+
+    /// <summary>
+    /// True when <paramref name="e"/>, read again after a restart, belongs to something of the rule that has closed and
+    /// is gone from the store: the event was committed with it, and applying it again would start it afresh.
+    /// </summary>
+    public virtual bool ReplayedIntoClosed(AggregateEvent e, RuleContext context) => false;
+
     /// <summary>A number kept with the event's seen entry before it is applied, handed back to <see cref="Emitted"/> on a replay.</summary>
     public virtual int NoteOf(AggregateEvent e, RuleContext context) => 0;
 
@@ -51,11 +68,22 @@ public abstract class ConferenceRule
     /// What to emit for <paramref name="e"/>, read from the store after <see cref="Apply"/> (or, on a replay, as the
     /// first pass left it); null when nothing (its window is closed: the final record carries it).
     /// </summary>
-    public abstract object? Emitted(AggregateEvent e, RuleContext context, int note);
+    public virtual object? Emitted(AggregateEvent e, RuleContext context, int note) => null;
 
-    /// <summary>The key of the rule's window of <paramref name="conference"/> at <paramref name="windowStart"/>.</summary>
-    public virtual string WindowKey(long conference, long windowStart) => throw new NotSupportedException($"{Name} keeps no windows here");
+    /// <summary>Adds what to emit for <paramref name="e"/> to <paramref name="outputs"/>: by default <see cref="Emitted"/>, when not null.</summary>
+    public virtual void Emit(AggregateEvent e, RuleContext context, int note, List<object> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (Emitted(e, context, note) is { } output) outputs.Add(output);
+    }
 
-    /// <summary>The final record of a closed window, from its stored value.</summary>
-    public virtual object Final(StateValue window) => throw new NotSupportedException($"{Name} keeps no windows here");
+    /// <summary>Stream time has moved forward: closes what is due (final records, ends by time) through <paramref name="context"/>.</summary>
+    public virtual void Advance(StreamTimeContext context)
+    {
+    }
+
+    /// <summary>Forgets what the rule holds in memory (queue positions), as a restart does.</summary>
+    public virtual void Reset()
+    {
+    }
 }

@@ -34,6 +34,9 @@ public sealed class RuleContext
 
     public T? Get<T>(string key) where T : StateValue => scope.Get<T>(key);
 
+    /// <summary>True when the event has no conference (its events are kept under its host, <see cref="StateKeys.HostScope"/>).</summary>
+    public bool WithoutConference => state.ConferenceId < 0;
+
     /// <summary>True when <paramref name="key"/> holds this record's write from before a restart.</summary>
     public bool WrittenBefore(string key) => scope.WrittenBefore(key);
 
@@ -46,8 +49,11 @@ public sealed class RuleContext
     /// <summary>Lists <paramref name="key"/> as the conference's, so that it is deleted with the conference at retention.</summary>
     public void Own(string key) => KeyList.Append(scope, StateKeys.Owned(state.ConferenceId), state.OwnedKeys++, key, WriteRank.Derived);
 
-    /// <summary>Queues the rule's window at <paramref name="windowStart"/> for close (once, when the window is first written).</summary>
-    public void OpenWindow(ConferenceRule rule, long windowStart) => state.Engine.CloseQueueOf(rule).Enqueue(scope, windowStart, StateKeys.Id(state.ConferenceId));
+    /// <summary>The aggregates that apply this event (those that found it neither duplicate nor late).</summary>
+    public AggregateSet AppliedBy { get; internal set; }
+
+    /// <summary>The number the applying rules noted for this event (<see cref="ConferenceRule.NoteOf"/>), kept for its replays.</summary>
+    public int Note { get; internal set; }
 
     /// <summary>The rule's presence set number <paramref name="set"/> (in the order of <see cref="ConferenceRule.PresenceSets"/>).</summary>
     public PresenceSet Set(int set) => new(this, state, firstSet + set);

@@ -25,6 +25,12 @@ public static class StateKeys
     /// <summary>The close queue of a rule's windows (<see cref="ConferenceRule.Name"/>).</summary>
     public static string CloseQueue(string rule) => "q/close-" + rule;
 
+    /// <summary>
+    /// Where the events of a host that name no conference (drive files, profile pictures) are kept in place of a
+    /// conference id: negative, so it never meets one (a host's duplicates are recognised there).
+    /// </summary>
+    public static long HostScope(long hostId) => -hostId - 1;
+
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     public static long ParseId(string id) => long.Parse(id, CultureInfo.InvariantCulture);

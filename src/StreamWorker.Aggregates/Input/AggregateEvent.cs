@@ -3,6 +3,8 @@ namespace StreamWorker.Aggregates.Input;
 /// <summary>
 /// One event as the aggregates see it: already parsed and checked for the fields its kind needs
 /// (<see cref="AggregateEventFactory"/>). <paramref name="TimeMs"/> is the event time in Unix milliseconds.
+/// <paramref name="ConferenceId"/> is the conference, or for an event without one (drive files, profile pictures)
+/// its host's scope (<see cref="StateKeys.HostScope"/>, negative).
 /// </summary>
 public sealed record AggregateEvent(
     string EventId,
@@ -13,4 +15,5 @@ public sealed record AggregateEvent(
     long? HostId,
     long? ParticipantId,
     LeaveReason? Reason,
-    DialoutStatus? Status);
+    DialoutStatus? Status,
+    long? Size = null);

@@ -18,29 +18,56 @@ public static class AggregateEventFactory
     private static readonly string ReasonRequired = Required(ReasonsForLeaving.All);
     private static readonly string StatusRequired = Required(DialoutStatuses.All);
 
+    private const string HostIdPath = "payload." + Field.HostId;
+    private const string SizePath = "payload." + Field.Size;
+
+    private static readonly Dictionary<string, AggregateEventKind> Kinds = new(StringComparer.Ordinal)
+    {
+        [WebhookEventNames.EnterConference] = AggregateEventKind.EnterConference,
+        [WebhookEventNames.LeaveConference] = AggregateEventKind.LeaveConference,
+        [WebhookEventNames.ConferenceEnd] = AggregateEventKind.ConferenceEnd,
+        [WebhookEventNames.EnterLivestream] = AggregateEventKind.EnterLivestream,
+        [WebhookEventNames.LeaveLivestream] = AggregateEventKind.LeaveLivestream,
+        [WebhookEventNames.DialoutStatusChange] = AggregateEventKind.DialoutStatusChange,
+        [WebhookEventNames.ConferenceStart] = AggregateEventKind.ConferenceStart,
+        [WebhookEventNames.StartRecording] = AggregateEventKind.StartRecording,
+        [WebhookEventNames.StopRecording] = AggregateEventKind.StopRecording,
+        [WebhookEventNames.StartStreaming] = AggregateEventKind.StartStreaming,
+        [WebhookEventNames.StopStreaming] = AggregateEventKind.StopStreaming,
+        [WebhookEventNames.StartBroadcasting] = AggregateEventKind.StartBroadcasting,
+        [WebhookEventNames.StopBroadcasting] = AggregateEventKind.StopBroadcasting,
+        [WebhookEventNames.ParticipantRoleChanged] = AggregateEventKind.ParticipantRoleChanged,
+        [WebhookEventNames.RecordingReady] = AggregateEventKind.RecordingReady,
+        [WebhookEventNames.TranscriptionReady] = AggregateEventKind.TranscriptionReady,
+        [WebhookEventNames.StreamPreviewUpdated] = AggregateEventKind.StreamPreviewUpdated,
+        [WebhookEventNames.DriveFileAdded] = AggregateEventKind.DriveFileAdded,
+        [WebhookEventNames.DriveFileDeleted] = AggregateEventKind.DriveFileDeleted,
+        [WebhookEventNames.OneTimeAccessCodeReused] = AggregateEventKind.OneTimeAccessCodeReused,
+        [WebhookEventNames.ProfilePictureUploadSuccess] = AggregateEventKind.ProfilePictureUploadSuccess,
+        [WebhookEventNames.ProfilePictureUploadFailure] = AggregateEventKind.ProfilePictureUploadFailure,
+    };
+
+    /// <summary>The events a host sends without a conference: kept under the host (<see cref="StateKeys.HostScope"/>).</summary>
+    public static bool HasNoConference(AggregateEventKind kind) => kind is AggregateEventKind.DriveFileAdded or AggregateEventKind.DriveFileDeleted
+        or AggregateEventKind.ProfilePictureUploadSuccess or AggregateEventKind.ProfilePictureUploadFailure;
+
     public static EventReading Read(EventRawFields fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        AggregateEventKind? kind = fields.EventName switch
-        {
-            WebhookEventNames.EnterConference => AggregateEventKind.EnterConference,
-            WebhookEventNames.LeaveConference => AggregateEventKind.LeaveConference,
-            WebhookEventNames.ConferenceEnd => AggregateEventKind.ConferenceEnd,
-            WebhookEventNames.EnterLivestream => AggregateEventKind.EnterLivestream,
-            WebhookEventNames.LeaveLivestream => AggregateEventKind.LeaveLivestream,
-            WebhookEventNames.DialoutStatusChange => AggregateEventKind.DialoutStatusChange,
-            _ => null,
-        };
-        if (kind is null)
+        if (!Kinds.TryGetValue(fields.EventName, out var kind))
         {
             var relevance = WebhookEventNames.IsKnown(fields.EventName) ? EventRelevance.NotConsumed : EventRelevance.Unknown;
             return new EventReading(relevance, null, []);
         }
 
         var problems = new List<KeyValuePair<string, string>>();
-        Require(problems, fields.ConferenceId, ConferenceIdPath);
-        var needsParticipant = kind is not AggregateEventKind.ConferenceEnd;
+        var withoutConference = HasNoConference(kind);
+        if (withoutConference) Require(problems, fields.HostId, HostIdPath);
+        else Require(problems, fields.ConferenceId, ConferenceIdPath);
+        var needsParticipant = kind is AggregateEventKind.EnterConference or AggregateEventKind.LeaveConference or AggregateEventKind.EnterLivestream
+            or AggregateEventKind.LeaveLivestream or AggregateEventKind.DialoutStatusChange or AggregateEventKind.ParticipantRoleChanged;
         if (needsParticipant) Require(problems, fields.ParticipantId, ParticipantIdPath);
+        if (kind is AggregateEventKind.DriveFileAdded && fields.Size is null) problems.Add(new(SizePath, "required: a whole number of bytes"));
 
         LeaveReason? reason = null;
         if (kind is AggregateEventKind.LeaveConference or AggregateEventKind.LeaveLivestream)
@@ -59,9 +86,9 @@ public static class AggregateEventFactory
         }
 
         if (problems.Count > 0) return new EventReading(EventRelevance.Unusable, null, problems);
+        var scope = withoutConference ? StateKeys.HostScope(fields.HostId!.Value) : fields.ConferenceId!.Value;
         var e = new AggregateEvent(
-            fields.EventId, kind.Value, fields.TimeMs, fields.ConferenceId!.Value, fields.CompanyId, fields.HostId,
-            fields.ParticipantId, reason, status);
+            fields.EventId, kind, fields.TimeMs, scope, fields.CompanyId, fields.HostId, fields.ParticipantId, reason, status, fields.Size);
         return new EventReading(EventRelevance.Consumed, e, []);
     }
 

@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates.Input;
 
-/// <summary>The event types some aggregate (docs/aggregates.md) consumes.</summary>
+/// <summary>The webhook event types, as the aggregates (docs/aggregates.md) read them.</summary>
 public enum AggregateEventKind
 {
     EnterConference,
@@ -9,4 +9,20 @@ public enum AggregateEventKind
     EnterLivestream,
     LeaveLivestream,
     DialoutStatusChange,
+    ConferenceStart,
+    StartRecording,
+    StopRecording,
+    StartStreaming,
+    StopStreaming,
+    StartBroadcasting,
+    StopBroadcasting,
+    ParticipantRoleChanged,
+    RecordingReady,
+    TranscriptionReady,
+    StreamPreviewUpdated,
+    DriveFileAdded,
+    DriveFileDeleted,
+    OneTimeAccessCodeReused,
+    ProfilePictureUploadSuccess,
+    ProfilePictureUploadFailure,
 }

@@ -10,4 +10,5 @@ public sealed record EventRawFields(
     long? HostId,
     long? ParticipantId,
     string? ReasonForLeaving,
-    string? Status);
+    string? Status,
+    long? Size = null);

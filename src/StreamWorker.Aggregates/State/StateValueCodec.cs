@@ -10,7 +10,7 @@ namespace StreamWorker.Aggregates.State;
 /// System.Text.Json source generation needs for the same values without a type tag (<c>StreamWorker.Bench codec</c>,
 /// BENCHMARKS.md "Serializers": ~4 against ~12-15 µs for five values), with the same allocations.
 /// </summary>
-public static class StateValueCodec
+public static partial class StateValueCodec
 {
     private enum Tag : byte
     {
@@ -26,6 +26,11 @@ public static class StateValueCodec
         Attempt = 8,
         Outcome = 9,
         Seen = 10,
+        Session = 13,
+        SessionMember = 14,
+        SessionAttempt = 15,
+        EndedSession = 16,
+        UsageWindow = 17,
     }
 
     public static byte[] Serialize(StateValue value)
@@ -98,6 +103,37 @@ public static class StateValueCodec
                     w.Write((byte)o.Outcome);
                     w.Write(o.Version);
                     break;
+                case SessionState ss:
+                    Begin(w, Tag.Session, ss);
+                    w.Write(ss.Sequence);
+                    w.Write(ss.Open);
+                    w.Write(ss.ClockMs);
+                    w.Write(ss.Present);
+                    w.Write(ss.PresentViewers);
+                    w.Write((byte)ss.On);
+                    WriteSession(w, ss.Record);
+                    break;
+                case SessionMember sm:
+                    Begin(w, Tag.SessionMember, sm);
+                    w.Write(sm.Session);
+                    w.Write(sm.Present);
+                    break;
+                case SessionAttempt sa:
+                    Begin(w, Tag.SessionAttempt, sa);
+                    w.Write(sa.Attempt);
+                    w.Write(sa.Session);
+                    break;
+                case WindowValue<SessionRecord> es:
+                    Begin(w, Tag.EndedSession, es);
+                    WriteSession(w, es.Record);
+                    break;
+                case UsageWindowValue uw:
+                    Begin(w, Tag.UsageWindow, uw);
+                    WriteUsage(w, uw.Record);
+                    w.Write((byte)uw.SourceOffsets.Count);
+                    foreach (var sourceOffset in uw.SourceOffsets) w.Write(sourceOffset);
+                    w.Write(uw.IsComplete);
+                    break;
                 default:
                     throw new ArgumentException($"no binary form for {value.GetType().Name}", nameof(value));
             }
@@ -123,6 +159,11 @@ public static class StateValueCodec
             Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32()),
+            Tag.Session => new SessionState(offset, r.ReadInt32(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), (SessionActivity)r.ReadByte(), ReadSession(r)),
+            Tag.SessionMember => new SessionMember(offset, r.ReadInt32(), r.ReadBoolean()),
+            Tag.SessionAttempt => new SessionAttempt(offset, r.ReadInt32(), r.ReadInt32()),
+            Tag.EndedSession => new WindowValue<SessionRecord>(offset, ReadSession(r)),
+            Tag.UsageWindow => new UsageWindowValue(offset, ReadUsage(r), [.. Enumerable.Range(0, r.ReadByte()).Select(_ => r.ReadInt64())], r.ReadBoolean()),
             (Tag)1 or (Tag)2 => throw new InvalidDataException("a conference summary or presence of an earlier release: start this release under a new Processor:ApplicationId (docs/operations.md, \"Upgrades\")"),
             _ => throw new InvalidDataException($"unknown state value tag {(byte)tag}"),
         };
@@ -131,101 +172,64 @@ public static class StateValueCodec
     private const byte ChangeKind = 0;
     private const byte ProgressKind = 2;
 
-    public static byte[] Serialize(DialoutAttemptChange change)
+    private const byte UsageKind = 3;
+
+    public static byte[] Serialize(CompanyChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         return Write(w =>
         {
-            w.Write(change.CompanyId);
-            w.Write(change.WindowStartMs);
-            w.Write(change.AttemptKey);
-            w.Write((byte)change.Outcome);
-            w.Write(change.Version);
-            w.Write(change.EventTimeMs);
-            w.Write(change.Source);
-            w.Write(change.IsProgress ? ProgressKind : ChangeKind);
-            if (change.IsProgress)
+            if (change is UsageCount u)
             {
-                w.Write(change.Sources);
-                w.Write(change.Target);
+                w.Write(UsageKind);
+                w.Write(u.CompanyId);
+                w.Write(u.WindowStartMs);
+                w.Write((byte)u.Counter);
+                w.Write(u.Bytes);
+                w.Write(u.EventTimeMs);
+                w.Write(u.Source);
+                w.Write(u.SourceOffset);
+                return;
+            }
+
+            var d = (DialoutAttemptChange)change;
+            w.Write(d.IsProgress ? ProgressKind : ChangeKind);
+            w.Write(d.CompanyId);
+            w.Write(d.WindowStartMs);
+            w.Write(d.AttemptKey);
+            w.Write((byte)d.Outcome);
+            w.Write(d.Version);
+            w.Write(d.EventTimeMs);
+            w.Write(d.Source);
+            if (d.IsProgress)
+            {
+                w.Write(d.Sources);
+                w.Write(d.Target);
             }
         });
     }
 
-    public static DialoutAttemptChange DeserializeChange(byte[] bytes)
+    public static CompanyChange DeserializeChange(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        var change = new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32());
-        return r.ReadByte() switch
+        var kind = r.ReadByte();
+        switch (kind)
         {
-            ChangeKind => change,
-            ProgressKind => change with { Sources = r.ReadInt32(), Target = r.ReadInt32() },
-            // Kind 1 was the per-window close notice of releases before progress records (docs/operations.md, "Upgrades").
-            var kind => throw new InvalidDataException($"unknown dial-out record kind {kind}: drain the dial-out repartition topic before upgrading"),
-        };
+            case UsageKind:
+                return new UsageCount(r.ReadInt64(), r.ReadInt64(), (UsageCounter)r.ReadByte(), r.ReadInt64(), r.ReadInt64(), r.ReadInt32(), r.ReadInt64());
+            case ChangeKind or ProgressKind:
+                var change = new DialoutAttemptChange(r.ReadInt64(), r.ReadInt64(), r.ReadString(), (DialoutOutcome)r.ReadByte(), r.ReadInt32(), r.ReadInt64(), r.ReadInt32());
+                return kind == ProgressKind ? change with { Sources = r.ReadInt32(), Target = r.ReadInt32() } : change;
+            default:
+                throw new InvalidDataException($"unknown company change kind {kind}: drain the company repartition topic before upgrading (docs/operations.md, \"Upgrades\")");
+        }
     }
 
     private static void Begin(BinaryWriter w, Tag tag, StateValue value)
     {
         w.Write((byte)tag);
         w.Write(value.Offset);
-    }
-
-    private static void WriteParticipants(BinaryWriter w, ParticipantsRecord p)
-    {
-        w.Write(p.ConferenceId);
-        WriteNullable(w, p.CompanyId);
-        WriteNullable(w, p.HostId);
-        w.Write(p.WindowStartMs);
-        w.Write(p.WindowEndMs);
-        var l = p.LeavesByReason;
-        foreach (var n in new[] { p.Joins, p.Leaves, p.Concurrent, p.PeakConcurrent, l.UserExit, l.UserDropped, l.HostKicked, l.HostKickedBlocked, l.ConferenceEnd }) w.Write(n);
-    }
-
-    private static ParticipantsRecord ReadParticipants(BinaryReader r)
-    {
-        var (conference, company, host, start, end) = (r.ReadInt64(), ReadNullable(r), ReadNullable(r), r.ReadInt64(), r.ReadInt64());
-        var n = Enumerable.Range(0, 9).Select(_ => r.ReadInt32()).ToArray();
-        return new ParticipantsRecord(conference, company, host, start, end, n[0], n[1], n[2], n[3], new ParticipantLeaveCounts(n[4], n[5], n[6], n[7], n[8]));
-    }
-
-    private static void WriteChurn(BinaryWriter w, LivestreamChurnRecord c)
-    {
-        w.Write(c.ConferenceId);
-        WriteNullable(w, c.CompanyId);
-        w.Write(c.WindowStartMs);
-        w.Write(c.WindowEndMs);
-        var l = c.LeavesByReason;
-        foreach (var n in new[] { c.ViewersAtStart, c.Enters, c.Leaves, c.PeakViewers, l.UserExit, l.UserDropped, l.HostKicked, l.HostKickedBlocked }) w.Write(n);
-    }
-
-    private static LivestreamChurnRecord ReadChurn(BinaryReader r)
-    {
-        var (conference, company, start, end) = (r.ReadInt64(), ReadNullable(r), r.ReadInt64(), r.ReadInt64());
-        var n = Enumerable.Range(0, 8).Select(_ => r.ReadInt32()).ToArray();
-        var denominator = n[0] + n[1];
-        return new LivestreamChurnRecord(
-            conference, company, start, end, n[0], n[1], n[2], new ViewerLeaveCounts(n[4], n[5], n[6], n[7]), n[3],
-            denominator == 0 ? null : (double)n[2] / denominator);
-    }
-
-    private static void WriteDialout(BinaryWriter w, DialoutAnswerRateRecord d)
-    {
-        w.Write(d.CompanyId);
-        w.Write(d.WindowStartMs);
-        w.Write(d.WindowEndMs);
-        foreach (var n in new[] { d.Attempts, d.Answered, d.Rejected, d.NoAnswer, d.Cancelled, d.NotEnabled, d.Pending }) w.Write(n);
-    }
-
-    private static CompanyWindowValue ReadDialoutWindow(BinaryReader r, long offset)
-    {
-        var listed = r.ReadInt32();
-        var (company, start, end) = (r.ReadInt64(), r.ReadInt64(), r.ReadInt64());
-        var n = Enumerable.Range(0, 7).Select(_ => r.ReadInt32()).ToArray();
-        var decided = n[1] + n[2] + n[3] + n[4];
-        var record = new DialoutAnswerRateRecord(company, start, end, n[0], n[1], n[2], n[3], n[4], n[5], n[6], decided == 0 ? null : (double)n[1] / decided);
-        return new CompanyWindowValue(offset, record, listed, r.ReadBoolean());
     }
 
     private static byte[] Write(Action<BinaryWriter> body)

@@ -1,10 +1,13 @@
 namespace StreamWorker.Topology;
 
-/// <summary>Where a record forwarded by the conference stage goes.</summary>
+/// <summary>Where a record forwarded by a stage goes.</summary>
 public enum OutputKind
 {
     Participants,
     LivestreamChurn,
-    DialoutAttemptChange,
+    Sessions,
+    CompanyChange,
     DeadLetter,
+    DialoutAnswerRate,
+    CompanyUsage,
 }

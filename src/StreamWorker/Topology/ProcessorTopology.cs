@@ -14,15 +14,16 @@ namespace StreamWorker.Topology;
 /// <summary>
 /// The processor's Streamiz topology (docs/topology.md):
 /// <c>webhook-events</c> → conference stage (store <see cref="ConferenceStore"/>) →
-/// one named route each to participants, churn, dead letters and attempt changes (<see cref="OutputRoutes"/>); attempt changes → repartition
-/// <see cref="DialoutRepartition"/> by company → company stage (store <see cref="CompanyStore"/>) → dial-out answer
-/// rate. Every store and repartition is named, so the internal topic names are stable and can be created up front.
+/// one named route each to participants, churn, sessions, dead letters and company changes (<see cref="OutputRoutes"/>);
+/// company changes (dial-out attempt changes, usage counts, progress) → repartition <see cref="CompanyRepartition"/> by
+/// company → company stage (store <see cref="CompanyStore"/>) → dial-out answer rate and company usage. Every store and
+/// repartition is named, so the internal topic names are stable and can be created up front.
 /// </summary>
 public static class ProcessorTopology
 {
     public const string ConferenceStore = "conference-state";
-    public const string CompanyStore = "company-dialout-state";
-    public const string DialoutRepartition = "dialout-attempts";
+    public const string CompanyStore = "company-state";
+    public const string CompanyRepartition = "company-changes";
 
     /// <param name="builder">Where the topology is built.</param>
     /// <param name="options">Processor settings.</param>
@@ -56,27 +57,33 @@ public static class ProcessorTopology
                         .StateStore(StageStore(ConferenceStore, options, commits))
                         .Build(),
                     "conference-stage"),
-            "route");
+            "route",
+            OutputRoutes.ConferenceStage);
 
         To(routes[OutputKind.Participants], topics.Participants, "participants", new RecordSerDes<ParticipantsRecord>(OutputRecordJson.Serialize));
         To(routes[OutputKind.LivestreamChurn], topics.LivestreamChurn, "livestream-churn", new RecordSerDes<LivestreamChurnRecord>(OutputRecordJson.Serialize));
+        To(routes[OutputKind.Sessions], topics.Sessions, "sessions", new RecordSerDes<SessionRecord>(OutputRecordJson.Serialize));
         To(routes[OutputKind.DeadLetter], topics.DeadLetter, "dead-letters", new ByteArraySerDes());
 
         // No explicit partition count: the repartition topic follows the events topic (docs/topics.md). Attempt changes
-        // go by company; progress records, one per company partition, to the partition each was made for.
-        routes[OutputKind.DialoutAttemptChange]
-            .MapValues((v, _) => (DialoutAttemptChange)v.Value, "dialout-changes")
-            .Repartition(Repartitioned<string, DialoutAttemptChange>.As(DialoutRepartition)
-                .WithStreamPartitioner(new DialoutPartitioner())
-                .WithKeySerdes(new StringSerDes())
-                .WithValueSerdes(new CodecSerDes<DialoutAttemptChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
-            .Transform(
-                TransformerBuilder.New<string, DialoutAttemptChange, string, DialoutAnswerRateRecord>()
-                    .Transformer<StageTransformer<DialoutAttemptChange, DialoutAnswerRateRecord>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
-                    .StateStore(StageStore(CompanyStore, options, commits))
-                    .Build(),
-                "company-stage")
-            .ToByKey(topics.DialoutAnswerRate, new StringSerDes(), new RecordSerDes<DialoutAnswerRateRecord>(OutputRecordJson.Serialize), "write-dialout-answer-rate");
+        // and usage counts go by company; progress records, one per company partition, to the partition each was made for.
+        var company = OutputRoutes.Split(
+            routes[OutputKind.CompanyChange]
+                .MapValues((v, _) => (CompanyChange)v.Value, "company-changes")
+                .Repartition(Repartitioned<string, CompanyChange>.As(CompanyRepartition)
+                    .WithStreamPartitioner(new CompanyPartitioner())
+                    .WithKeySerdes(new StringSerDes())
+                    .WithValueSerdes(new CodecSerDes<CompanyChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
+                .Transform(
+                    TransformerBuilder.New<string, CompanyChange, string, StageOutput>()
+                        .Transformer<StageTransformer<CompanyChange, StageOutput>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
+                        .StateStore(StageStore(CompanyStore, options, commits))
+                        .Build(),
+                    "company-stage"),
+            "company-route",
+            OutputRoutes.CompanyStage);
+        To(company[OutputKind.DialoutAnswerRate], topics.DialoutAnswerRate, "dialout-answer-rate", new RecordSerDes<DialoutAnswerRateRecord>(OutputRecordJson.Serialize));
+        To(company[OutputKind.CompanyUsage], topics.CompanyUsage, "company-usage", new RecordSerDes<CompanyUsageRecord>(OutputRecordJson.Serialize));
     }
 
     /// <summary>
@@ -90,7 +97,7 @@ public static class ProcessorTopology
         [
             $"{options.ApplicationId}-{ConferenceStore}-changelog",
             $"{options.ApplicationId}-{CompanyStore}-changelog",
-            $"{options.ApplicationId}-{DialoutRepartition}-repartition",
+            $"{options.ApplicationId}-{CompanyRepartition}-repartition",
         ];
     }
 

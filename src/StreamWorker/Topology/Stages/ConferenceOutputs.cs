@@ -4,7 +4,7 @@ using StreamWorker.Kafka;
 namespace StreamWorker.Topology.Stages;
 
 /// <summary>
-/// Where each output of the conference rules goes: its route out of the stage, its record key, and the topic it ends
+/// Where each output of the stages' rules goes: its route out of the stage, its record key, and the topic it ends
 /// in (for telemetry). A new rule's output type is added here, with its sink in <see cref="ProcessorTopology"/>.
 /// </summary>
 public static class ConferenceOutputs
@@ -13,7 +13,11 @@ public static class ConferenceOutputs
     {
         ParticipantsRecord r => (OutputKind.Participants, Id(r.ConferenceId)),
         LivestreamChurnRecord r => (OutputKind.LivestreamChurn, Id(r.ConferenceId)),
-        DialoutAttemptChange c => (OutputKind.DialoutAttemptChange, Id(c.CompanyId)),
+        SessionRecord r => (OutputKind.Sessions, Id(r.ConferenceId)),
+        DialoutAttemptChange c => (OutputKind.CompanyChange, Id(c.CompanyId)),
+        UsageCount c => (OutputKind.CompanyChange, Id(c.CompanyId)),
+        DialoutAnswerRateRecord r => (OutputKind.DialoutAnswerRate, Id(r.CompanyId)),
+        CompanyUsageRecord r => (OutputKind.CompanyUsage, Id(r.CompanyId)),
         _ => throw new ArgumentException($"no route for {output?.GetType().Name ?? "null"}", nameof(output)),
     };
 
@@ -25,6 +29,9 @@ public static class ConferenceOutputs
         {
             OutputKind.Participants => topics.Participants,
             OutputKind.LivestreamChurn => topics.LivestreamChurn,
+            OutputKind.Sessions => topics.Sessions,
+            OutputKind.DialoutAnswerRate => topics.DialoutAnswerRate,
+            OutputKind.CompanyUsage => topics.CompanyUsage,
             OutputKind.DeadLetter => topics.DeadLetter,
             _ => null,
         };

@@ -147,7 +147,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         var key = context!.Id.Partition.ToString(CultureInfo.InvariantCulture);
         for (var target = 0; target < eventsPartitions; target++)
         {
-            context.Forward(key, new StageOutput(OutputKind.DialoutAttemptChange, DialoutAttemptChange.Progress(context.Id.Partition, eventsPartitions, target, streamTimeMs)));
+            context.Forward(key, new StageOutput(OutputKind.CompanyChange, DialoutAttemptChange.Progress(context.Id.Partition, eventsPartitions, target, streamTimeMs)));
         }
     }
 
@@ -171,7 +171,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         var eventTime = stored!.Timestamp.ToUnixTimeMilliseconds();
         var f = stored.Fields;
         var reading = AggregateEventFactory.Read(new EventRawFields(
-            stored.EventId, stored.Event, eventTime, f.ConferenceId, f.CompanyId, f.HostId, f.ParticipantId, f.ReasonForLeaving, f.Status));
+            stored.EventId, stored.Event, eventTime, f.ConferenceId, f.CompanyId, f.HostId, f.ParticipantId, f.ReasonForLeaving, f.Status, f.Size));
         switch (reading.Relevance)
         {
             case EventRelevance.Unknown:
@@ -214,8 +214,10 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
             _ => "late",
         });
 
-        foreach (var output in result.Outputs)
+        foreach (var rawOutput in result.Outputs)
         {
+            // A usage count names where it was read, so that the company stage knows it again when it is sent again.
+            var output = rawOutput is UsageCount count ? count with { Source = context!.Partition.Value, SourceOffset = context.Offset } : rawOutput;
             var (kind, key) = ConferenceOutputs.Route(output);
             context!.Forward(key, new StageOutput(kind, output));
             if (ConferenceOutputs.Topic(kind, topics) is { } topic) telemetry.RecordEmitted(topic, stored.Timestamp, stored.ReceivedAt);

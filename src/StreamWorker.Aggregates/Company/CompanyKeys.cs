@@ -1,10 +1,12 @@
-namespace StreamWorker.Aggregates.Dialout;
+namespace StreamWorker.Aggregates.Company;
 
 /// <summary>The keys of the company stage's store (docs/topology.md, "State layout").</summary>
 public static class CompanyKeys
 {
     /// <summary>The stream time an events partition has announced (its latest progress record).</summary>
     public static string SourceProgress(int source) => FormattableString.Invariant($"sp/{source}");
+
+    public static string UsageWindow(long company, long windowStartMs) => FormattableString.Invariant($"wu/{company}/{windowStartMs}");
 
     public static string DialoutWindow(long company, long windowStartMs) => FormattableString.Invariant($"wd/{company}/{windowStartMs}");
 

@@ -1,10 +1,11 @@
-namespace StreamWorker.Aggregates.Dialout;
+namespace StreamWorker.Aggregates.Company;
 
 /// <summary>
-/// The dial-out answer rate per company and window, for one partition of the attempt changes (repartitioned by
-/// company). Keeps per window the outcome of each attempt under its own key and the window's record under
-/// another, so a change costs the same in a window of five attempts and of five thousand, and a replayed or
-/// stale change (by version) cannot count twice.
+/// The windows kept per company, for one partition of the company changes (repartitioned by company): the dial-out
+/// answer rate and company usage. A dial-out window keeps the outcome of each attempt under its own key and the
+/// window's record under another, so a change costs the same in a window of five attempts and of five thousand, and a
+/// replayed or stale change (by version) cannot count twice. A usage window is one key holding its counts and, per
+/// events partition, the offset of the last event counted, so a count sent again is recognised.
 /// <para>
 /// Windows close by watermark: every events partition sends its stream time (a progress record) to every company
 /// partition, after the changes it sent before; a window is complete, with its final record, once the lowest
@@ -13,21 +14,25 @@ namespace StreamWorker.Aggregates.Dialout;
 /// except one read again after a restart, which was counted before. Pure, like <see cref="ConferenceEngine"/>.
 /// </para>
 /// </summary>
-public sealed class CompanyDialoutStage
+public sealed partial class CompanyStage
 {
     private readonly AggregateSettings settings;
     private readonly StageScope scope;
     private readonly TimeBuckets drop;
     private readonly TimeBuckets close;
+    private readonly TimeBuckets usageDrop;
+    private readonly TimeBuckets usageClose;
     private long? streamTime;
     private long restoredThrough = -1;
 
-    public CompanyDialoutStage(AggregateSettings settings, IStageStore store)
+    public CompanyStage(AggregateSettings settings, IStageStore store)
     {
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         scope = new StageScope(store);
         drop = new TimeBuckets("q/drop", settings.DialoutWindowMs, deferDrained: false);
         close = new TimeBuckets("q/close", settings.DialoutWindowMs, deferDrained: true);
+        usageDrop = new TimeBuckets("q/drop-u", settings.UsageWindowMs, deferDrained: false);
+        usageClose = new TimeBuckets("q/close-u", settings.UsageWindowMs, deferDrained: true);
     }
 
     public void Reset()
@@ -36,20 +41,29 @@ public sealed class CompanyDialoutStage
         restoredThrough = -1;
         drop.Reset();
         close.Reset();
+        usageDrop.Reset();
+        usageClose.Reset();
     }
 
     /// <summary>
     /// An attempt change: records the attempt's outcome in its window and returns the window's record; nothing when
-    /// the change is not newer than what the window holds, or its window is complete. A progress record: returns
-    /// the final records of the windows it completes. A record read again after a restart returns what it returned
-    /// the first time (the window's stored record, or the final records again).
+    /// the change is not newer than what the window holds, or its window is complete. A usage count: counts it in its
+    /// window and returns the window's record; nothing when it was counted before. A progress record: returns the
+    /// final records of the windows it completes. A record read again after a restart returns what it returned the
+    /// first time (the window's stored record, or the final records again).
     /// </summary>
-    public CompanyStepResult Apply(DialoutAttemptChange change, long offset)
+    public CompanyStepResult Apply(CompanyChange change, long offset)
     {
         ArgumentNullException.ThrowIfNull(change);
         scope.Begin(offset);
         AdvanceTo(Math.Max(CurrentStreamTime(), change.EventTimeMs));
-        var result = change.IsProgress ? Progress(change) : Count(change);
+        var result = change switch
+        {
+            DialoutAttemptChange { IsProgress: true } progress => Progress(progress),
+            DialoutAttemptChange attempt => Count(attempt),
+            UsageCount usage => Count(usage),
+            _ => throw new ArgumentException($"no company stage rule for {change.GetType().Name}", nameof(change)),
+        };
         scope.Put(StateKeys.StreamTime, new MarkValue(0, CurrentStreamTime()), WriteRank.Progress);
         return result;
     }
@@ -76,7 +90,7 @@ public sealed class CompanyDialoutStage
         // Complete: the final record, then the attempts' outcomes go once this is committed. The window's own small
         // value stays (complete) until its retention, so that changes read again after a restart find it complete
         // instead of starting the window afresh. A restart drains the same buckets again and repeats the same records.
-        var finals = new List<DialoutAnswerRateRecord>();
+        var finals = new List<object>();
         close.Drain(scope, TumblingWindow.StartOf(low - settings.DialoutWindowMs - settings.DialoutGraceMs, settings.DialoutWindowMs), (start, id) =>
         {
             var company = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
@@ -88,6 +102,7 @@ public sealed class CompanyDialoutStage
             foreach (var chunk in KeyList.ChunkKeys(list, window.ListedKeys)) scope.DeleteAfterCommit(chunk);
             finals.Add(window.Record with { Final = true });
         });
+        CloseUsage(low, finals);
         return new CompanyStepResult(finals);
     }
 
@@ -116,7 +131,7 @@ public sealed class CompanyDialoutStage
 
         var listed = window?.ListedKeys ?? 0;
         if (known is null) KeyList.Append(scope, CompanyKeys.Outcomes(change.CompanyId, change.WindowStartMs), listed++, outcomeKey, WriteRank.Derived);
-        var counts = Counts.Of(window?.Record);
+        var counts = DialoutCounts.Of(window?.Record);
         if (known is not null) counts.Add(known.Outcome, -1);
         counts.Add(change.Outcome, +1);
         var record = counts.Record(change.CompanyId, change.WindowStartMs, change.WindowStartMs + settings.DialoutWindowMs);
@@ -150,6 +165,7 @@ public sealed class CompanyDialoutStage
             foreach (var key in KeyList.ChunkKeys(list, window.ListedKeys)) scope.Store.Delete(key, WriteRank.ExpiredList);
             scope.Store.Delete(windowKey, WriteRank.ExpiredSummary);
         });
+        DropUsage(now);
     }
 
     private long CurrentStreamTime()
@@ -158,37 +174,5 @@ public sealed class CompanyDialoutStage
         var progress = scope.Store.Read(StateKeys.StreamTime) as MarkValue;
         restoredThrough = progress?.Offset ?? -1;
         return (streamTime = progress?.Value ?? long.MinValue).Value;
-    }
-
-    /// <summary>The outcome counts of one window, derived from the attempts' outcomes.</summary>
-    private sealed class Counts
-    {
-        private readonly int[] byOutcome = new int[Enum.GetValues<DialoutOutcome>().Length];
-
-        public static Counts Of(DialoutAnswerRateRecord? r)
-        {
-            var c = new Counts();
-            if (r is null) return c;
-            c.byOutcome[(int)DialoutOutcome.Pending] = r.Pending;
-            c.byOutcome[(int)DialoutOutcome.Answered] = r.Answered;
-            c.byOutcome[(int)DialoutOutcome.Rejected] = r.Rejected;
-            c.byOutcome[(int)DialoutOutcome.NoAnswer] = r.NoAnswer;
-            c.byOutcome[(int)DialoutOutcome.Cancelled] = r.Cancelled;
-            c.byOutcome[(int)DialoutOutcome.NotEnabled] = r.NotEnabled;
-            return c;
-        }
-
-        public void Add(DialoutOutcome outcome, int n) => byOutcome[(int)outcome] += n;
-
-        public DialoutAnswerRateRecord Record(long company, long start, long end)
-        {
-            int N(DialoutOutcome o) => byOutcome[(int)o];
-            var decided = N(DialoutOutcome.Answered) + N(DialoutOutcome.Rejected) + N(DialoutOutcome.NoAnswer) + N(DialoutOutcome.Cancelled);
-            return new DialoutAnswerRateRecord(
-                company, start, end, byOutcome.Sum(),
-                N(DialoutOutcome.Answered), N(DialoutOutcome.Rejected), N(DialoutOutcome.NoAnswer), N(DialoutOutcome.Cancelled),
-                N(DialoutOutcome.NotEnabled), N(DialoutOutcome.Pending),
-                decided == 0 ? null : (double)N(DialoutOutcome.Answered) / decided);
-        }
     }
 }

@@ -1,0 +1,119 @@
+namespace StreamWorker.Aggregates.Sessions;
+
+/// <summary>What each event does to an open session, once the session's quantities are accrued to its time.</summary>
+public sealed partial class SessionsRule
+{
+    private static SessionState Change(AggregateEvent e, RuleContext context, SessionState s, bool attemptStarted)
+    {
+        var r = s.Record;
+        switch (e.Kind)
+        {
+            case AggregateEventKind.EnterConference:
+            case AggregateEventKind.LeaveConference:
+            {
+                var enter = e.Kind == AggregateEventKind.EnterConference;
+                var (move, joined) = Move(context, ParticipantKey(e.ConferenceId, e.ParticipantId!.Value), s.Sequence, enter);
+                if (move == 0) return s;
+                var present = s.Present + move;
+                return s with
+                {
+                    Present = present,
+                    Record = r with
+                    {
+                        Participants = r.Participants + (joined ? 1 : 0),
+                        PeakConcurrent = Math.Max(r.PeakConcurrent, present),
+                        LeavesByReason = enter ? r.LeavesByReason : r.LeavesByReason.Count(e.Reason!.Value),
+                    },
+                };
+            }
+
+            case AggregateEventKind.EnterLivestream:
+            case AggregateEventKind.LeaveLivestream:
+            {
+                var enter = e.Kind == AggregateEventKind.EnterLivestream;
+                var (move, joined) = Move(context, ViewerKey(e.ConferenceId, e.ParticipantId!.Value), s.Sequence, enter);
+                if (move == 0) return s;
+                var present = s.PresentViewers + move;
+                return s with
+                {
+                    PresentViewers = present,
+                    Record = r with
+                    {
+                        Viewers = r.Viewers + (joined ? 1 : 0),
+                        PeakViewers = Math.Max(r.PeakViewers, present),
+                        ViewerLeavesByReason = enter ? r.ViewerLeavesByReason : r.ViewerLeavesByReason.Count(e.Reason!.Value),
+                    },
+                };
+            }
+
+            case AggregateEventKind.StartRecording: return s with { On = s.On | SessionActivity.Recording };
+            case AggregateEventKind.StopRecording: return s with { On = s.On & ~SessionActivity.Recording };
+            case AggregateEventKind.StartStreaming: return s with { On = s.On | SessionActivity.Streaming };
+            case AggregateEventKind.StopStreaming: return s with { On = s.On & ~SessionActivity.Streaming };
+            case AggregateEventKind.StartBroadcasting: return s with { On = s.On | SessionActivity.Broadcasting };
+            case AggregateEventKind.StopBroadcasting: return s with { On = s.On & ~SessionActivity.Broadcasting };
+            case AggregateEventKind.ParticipantRoleChanged: return s with { Record = r with { RoleChanges = r.RoleChanges + 1 } };
+            case AggregateEventKind.DialoutStatusChange: return Dialout(e, context, s, attemptStarted);
+            case AggregateEventKind.ConferenceEnd:
+                // Every member leaves (participants count it as a conference_end leave; viewers nowhere) and all is switched off.
+                return s with
+                {
+                    Open = false,
+                    Present = 0,
+                    PresentViewers = 0,
+                    On = SessionActivity.None,
+                    Record = r with
+                    {
+                        EndedAtMs = s.ClockMs,
+                        EndReason = SessionEndReason.ConferenceEnd,
+                        DurationMs = s.ClockMs - r.StartedAtMs,
+                        LeavesByReason = r.LeavesByReason with { ConferenceEnd = r.LeavesByReason.ConferenceEnd + s.Present },
+                    },
+                };
+            default:
+                return s;
+        }
+    }
+
+    /// <summary>
+    /// An enter or leave of the member under <paramref name="key"/> in session <paramref name="session"/>: +1, -1 or 0,
+    /// and whether it is the member's first enter in the session.
+    /// </summary>
+    private static (int Move, bool Joined) Move(RuleContext context, string key, int session, bool enter)
+    {
+        var member = context.Get<SessionMember>(key);
+        var inSession = member?.Session == session;
+        var present = inSession && member!.Present;
+        if (enter == present) return (0, false);
+        if (member is null) context.Own(key);
+        context.PutLast(key, new SessionMember(0, session, enter));
+        return (enter ? 1 : -1, enter && !inSession);
+    }
+
+    /// <summary>
+    /// Attempts follow the dial-out aggregate (3.3): one it starts is counted in the session, and answered when its
+    /// outcome becomes <c>answered</c> while the session that it started in is still open.
+    /// </summary>
+    private static SessionState Dialout(AggregateEvent e, RuleContext context, SessionState s, bool attemptStarted)
+    {
+        if (!context.AppliedBy.HasFlag(AggregateSet.DialoutAnswerRate)) return s;
+        var participant = e.ParticipantId!.Value;
+        var attempt = context.Get<AttemptValue>(DialoutAttemptRule.AttemptKey(e.ConferenceId, participant));
+        var status = e.Status!.Value;
+        var r = s.Record;
+        if (attemptStarted)
+        {
+            var key = AttemptKey(e.ConferenceId, participant);
+            if (context.Get<SessionAttempt>(key) is null) context.Own(key);
+            context.PutLast(key, new SessionAttempt(0, (attempt?.Sequence ?? 0) + 1, s.Sequence));
+            var answered = DialoutTransitions.Next(DialoutOutcome.Pending, status) == DialoutOutcome.Answered;
+            return s with { Record = r with { DialoutAttempts = r.DialoutAttempts + 1, DialoutAnswered = r.DialoutAnswered + (answered ? 1 : 0) } };
+        }
+
+        if (attempt is null || attempt.Outcome == DialoutOutcome.Answered || DialoutTransitions.Next(attempt.Outcome, status) != DialoutOutcome.Answered) return s;
+        var started = context.Get<SessionAttempt>(AttemptKey(e.ConferenceId, participant));
+        return started is not null && started.Attempt == attempt.Sequence && started.Session == s.Sequence
+            ? s with { Record = r with { DialoutAnswered = r.DialoutAnswered + 1 } }
+            : s;
+    }
+}
