@@ -7,7 +7,7 @@ namespace StreamWorker.Telemetry;
 /// <summary>
 /// The processor's <see cref="Meter"/> and <see cref="ActivitySource"/> (docs/telemetry.md), created through DI like
 /// <see cref="GatewayTelemetry"/>; the topology hands this instance to the stages it builds. Attributes are bounded:
-/// event type (known names or <c>unknown</c>), outcome, reason, topic, state.
+/// event type (known names or <c>unknown</c>), outcome, reason, topic, state; never an id.
 /// </summary>
 public sealed class ProcessorTelemetry : IDisposable
 {
@@ -23,7 +23,13 @@ public sealed class ProcessorTelemetry : IDisposable
     private readonly Counter<long> threadsFenced;
     private readonly Counter<long> recordsSkipped;
     private readonly Counter<long> stateWrites;
+    private readonly Counter<long> sessionsEnded;
+    private readonly Counter<double> participantTime;
+    private readonly Counter<double> recordingTime;
+    private readonly Counter<long> eventsUnattributed;
+    private readonly Counter<long> accessCodeReuses;
     private readonly ConcurrentDictionary<string, (long Participants, long Viewers)> presenceByTask = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> sessionsByTask = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> consumerLag = new(StringComparer.Ordinal);
     private volatile string streamState = "CREATED";
     private volatile int consuming;
@@ -54,6 +60,12 @@ public sealed class ProcessorTelemetry : IDisposable
             "Records of the input topic not yet committed by the processor's consumer group");
         meter.CreateObservableGauge("streamworker.conference.participants", () => presenceByTask.Values.Sum(p => p.Participants), "{participant}", "Participants present, all conferences of this instance");
         meter.CreateObservableGauge("streamworker.livestream.viewers", () => presenceByTask.Values.Sum(p => p.Viewers), "{viewer}", "Livestream viewers present");
+        meter.CreateObservableGauge("streamworker.sessions.open", () => sessionsByTask.Values.Sum(), "{session}", "Conference sessions open on this instance");
+        sessionsEnded = meter.CreateCounter<long>("streamworker.sessions.ended", "{session}", "Conference sessions ended, by end reason");
+        participantTime = meter.CreateCounter<double>("streamworker.sessions.participant_time", "s", "Participant-time of conference sessions, added when they end");
+        recordingTime = meter.CreateCounter<double>("streamworker.sessions.recording_time", "s", "Recording time of conference sessions, added when they end");
+        eventsUnattributed = meter.CreateCounter<long>("streamworker.processor.events.unattributed", "{event}", "Events counted in no conference session (no_session) or no company usage (no_company), by type and outcome");
+        accessCodeReuses = meter.CreateCounter<long>("streamworker.access_code.reuses", "{event}", "Applied one_time_access_code_reused events");
     }
 
     public ActivitySource ActivitySource { get; } = new(Name);
@@ -90,7 +102,33 @@ public sealed class ProcessorTelemetry : IDisposable
     public void WindowClosed(string topic, string reason) =>
         windowsClosed.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("reason", reason));
 
-    public void TaskClosed(string task) => presenceByTask.TryRemove(task, out _);
+    /// <summary>Sessions opened (positive delta) or ended, by conference_end or timeout (negative), by one stream task.</summary>
+    public void SessionsChanged(string task, long openDelta) => sessionsByTask.AddOrUpdate(task, openDelta, (_, open) => open + openDelta);
+
+    /// <summary>
+    /// A session ended (<paramref name="reason"/> <c>conference_end</c> or <c>timeout</c>); its participant-time and
+    /// recording time are added at once, so they count when the session ends.
+    /// </summary>
+    public void SessionEnded(string reason, double participantSeconds, double recordingSeconds)
+    {
+        sessionsEnded.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        participantTime.Add(NonNegative(participantSeconds));
+        recordingTime.Add(NonNegative(recordingSeconds));
+    }
+
+    /// <summary>An event that found no open session (<c>no_session</c>) or no company (<c>no_company</c>).</summary>
+    public void EventUnattributed(string eventType, string outcome) =>
+        eventsUnattributed.Add(1, new KeyValuePair<string, object?>("event.type", eventType), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>An applied <c>one_time_access_code_reused</c> event: a security signal (alert StreamWorkerAccessCodeReuse).</summary>
+    public void AccessCodeReused() => accessCodeReuses.Add(1);
+
+    /// <summary>The task's partitions went elsewhere: its presence and open sessions are counted by their new owner.</summary>
+    public void TaskClosed(string task)
+    {
+        presenceByTask.TryRemove(task, out _);
+        sessionsByTask.TryRemove(task, out _);
+    }
 
     public void StreamStateChanged(string state) => streamState = state;
 
@@ -104,6 +142,8 @@ public sealed class ProcessorTelemetry : IDisposable
 
     /// <summary>The consumer group's lag on <paramref name="topic"/>, summed over its partitions.</summary>
     public void ConsumerLagMeasured(string topic, long lag) => consumerLag[topic] = lag;
+
+    private static double NonNegative(double seconds) => double.IsFinite(seconds) && seconds > 0 ? seconds : 0;
 
     public void Dispose()
     {
