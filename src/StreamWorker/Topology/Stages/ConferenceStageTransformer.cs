@@ -226,7 +226,8 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         foreach (var signal in result.Signals)
         {
             if (signal is ViewerLeft) telemetry.LivestreamLeft(stored.Fields.ReasonForLeaving!);
-            if (signal is DialoutOutcomeReached reached) telemetry.DialoutOutcomeReached(reached.Outcome.ToString().ToLowerInvariant());
+            else if (signal is Unattributed unattributed) telemetry.EventUnattributed(stored.Event, unattributed.Outcome);
+            else Signalled(signal);
         }
 
         PresenceChanged(result.SetDeltas);
@@ -247,6 +248,28 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
 
         if (closed.ProgressMs is { } progress) SendProgress(progress);
         PresenceChanged([.. closed.Dropped.Select(n => -n)]);
+        foreach (var signal in closed.Signals) Signalled(signal);
+    }
+
+    /// <summary>Telemetry for what a rule signalled that needs nothing of the event.</summary>
+    private void Signalled(object signal)
+    {
+        switch (signal)
+        {
+            case DialoutOutcomeReached reached:
+                telemetry.DialoutOutcomeReached(reached.Outcome.ToString().ToLowerInvariant());
+                break;
+            case SessionSignal { Ended: null }:
+                telemetry.SessionsChanged(task, +1);
+                break;
+            case SessionSignal { Ended: { } reason } ended:
+                telemetry.SessionsChanged(task, -1);
+                telemetry.SessionEnded(OutputRecordJson.EndReasonName(reason)!, ended.ParticipantMs / 1000.0, ended.RecordingMs / 1000.0);
+                break;
+            case AccessCodeReused:
+                telemetry.AccessCodeReused();
+                break;
+        }
     }
 
     private void PresenceChanged(IReadOnlyList<int> deltas)
