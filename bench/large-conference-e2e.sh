@@ -56,7 +56,7 @@ rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$sw/status")
 # Largest record per topic, and the totals of the latest record per window.
 largest=""
 for topic in webhook-events-dlq analytics-conference-participants analytics-livestream-churn analytics-dialout-answer-rate \
-             streamworker-conference-state-changelog streamworker-company-dialout-state-changelog streamworker-dialout-attempts-repartition; do
+             streamworker-conference-state-changelog streamworker-company-state-changelog streamworker-company-changes-repartition; do
   size=$(timeout 60 kcat -b "127.0.0.1:$broker_port" -C -t "$topic" -o beginning -e -q -f '%S\n' 2>/dev/null | sort -n | tail -1)
   largest="$largest\"$topic\":${size:-0},"
 done

@@ -12,8 +12,20 @@ public class AggregateEventFactoryTests
         Assert.Equal(EventRelevance.Unknown, AggregateEventFactory.Read(Raw("meeting_teleported")).Relevance);
 
     [Fact]
-    public void KnownEventNoAggregateConsumes_IsNotConsumed() =>
-        Assert.Equal(EventRelevance.NotConsumed, AggregateEventFactory.Read(Raw("start_recording")).Relevance);
+    public void StartRecording_IsConsumedForSessionsAndUsage() =>
+        Assert.Equal(AggregateEventKind.StartRecording, AggregateEventFactory.Read(Raw("start_recording")).Event!.Kind);
+
+    [Fact]
+    public void DriveFileAdded_IsKeptUnderItsHost_WithItsSize()
+    {
+        var reading = AggregateEventFactory.Read(Raw("drive_file_added", conference: null, participant: null) with { Size = 2048 });
+
+        Assert.Equal((StateKeys.HostScope(4), 2048L), (reading.Event!.ConferenceId, reading.Event.Size!.Value));
+    }
+
+    [Fact]
+    public void DriveFileAdded_WithoutSize_IsUnusable() =>
+        Assert.Equal("payload.size", Assert.Single(AggregateEventFactory.Read(Raw("drive_file_added", conference: null, participant: null)).Problems).Key);
 
     [Fact]
     public void LeaveWithReason_IsConsumedWithItsFields()
@@ -60,13 +72,11 @@ public class AggregateEventFactoryTests
     }
 
     [Fact]
-    public void EveryDocumentedEventBesidesTheSixConsumed_IsNotConsumed()
+    public void EveryDocumentedEvent_IsConsumed()
     {
-        string[] consumed = ["enter_conference", "leave_conference", "conference_end", "enter_livestream", "leave_livestream", "dialout_status_change"];
+        var notConsumed = WebhookEventNames.All.Where(name => AggregateEventFactory.Read(Raw(name, reason: "user_exit", status: "new") with { Size = 1 }).Relevance != EventRelevance.Consumed);
 
-        var notConsumed = WebhookEventNames.All.Where(name => AggregateEventFactory.Read(Raw(name, reason: "user_exit", status: "new")).Relevance == EventRelevance.NotConsumed);
-
-        Assert.Equal(WebhookEventNames.All.Except(consumed), notConsumed);
+        Assert.Empty(notConsumed);
     }
 
     [Fact]

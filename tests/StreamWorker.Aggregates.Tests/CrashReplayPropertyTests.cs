@@ -37,8 +37,8 @@ public class CrashReplayPropertyTests
     public bool Commits_AfterAnyEvents_ChangeNoRecord(byte[] bytes, bool[] commitAfter)
     {
         var events = ArbitraryEvents.From(bytes);
-        var never = new ConferenceRun().ApplyAll([.. events]);
-        var often = new ConferenceRun();
+        var never = new ConferenceRun(Support.Events.ShortSessions).ApplyAll([.. events]);
+        var often = new ConferenceRun(Support.Events.ShortSessions);
         for (var i = 0; i < events.Count; i++)
         {
             often.Apply(events[i]);
@@ -47,7 +47,9 @@ public class CrashReplayPropertyTests
 
         return never.ParticipantsRecords.SequenceEqual(often.ParticipantsRecords)
             && never.ChurnRecords.SequenceEqual(often.ChurnRecords)
-            && never.DialoutRecords.SequenceEqual(often.DialoutRecords);
+            && never.DialoutRecords.SequenceEqual(often.DialoutRecords)
+            && never.SessionRecords.SequenceEqual(often.SessionRecords)
+            && never.UsageRecords.SequenceEqual(often.UsageRecords);
     }
 
     /// <summary>What differs between the crashed-and-replayed run and the reference, or null when nothing does.</summary>
@@ -63,13 +65,13 @@ public class CrashReplayPropertyTests
         }
 
         if (events.Count == 0) return null;
-        var reference = new ConferenceRun().ApplyAll([.. events]);
+        var reference = new ConferenceRun(Support.Events.ShortSessions).ApplyAll([.. events]);
 
         // The run that crashes: commits up to the one after event `commit - 1`, then the crash after some later write.
         var commit = Math.Abs(commitSeed % (events.Count + 1));
-        var crashed = new ConferenceRun(cacheKeys: cacheKeys);
-        var (logAtCommit, participantsAtCommit, churnAtCommit) = (0, 0, 0);
-        var changesBeforeCommit = new List<DialoutAttemptChange>();
+        var crashed = new ConferenceRun(Support.Events.ShortSessions, cacheKeys: cacheKeys);
+        var (logAtCommit, participantsAtCommit, churnAtCommit, sessionsAtCommit) = (0, 0, 0, 0);
+        var changesBeforeCommit = new List<CompanyChange>();
         for (var i = 0; i <= events.Count; i++)
         {
             // Commits after every event up to the last one (so deferred deletes of closed windows run too).
@@ -77,7 +79,7 @@ public class CrashReplayPropertyTests
             if (i == commit)
             {
                 crashed.Commit();
-                (logAtCommit, participantsAtCommit, churnAtCommit) = (crashed.Store.Log.Count, crashed.ParticipantsRecords.Count, crashed.ChurnRecords.Count);
+                (logAtCommit, participantsAtCommit, churnAtCommit, sessionsAtCommit) = (crashed.Store.Log.Count, crashed.ParticipantsRecords.Count, crashed.ChurnRecords.Count, crashed.SessionRecords.Count);
                 changesBeforeCommit = [.. crashed.SentChanges];
             }
 
@@ -89,7 +91,7 @@ public class CrashReplayPropertyTests
 
         // Records of events before the commit reached their topics; later ones may not have.
         var readFrom = commit - Math.Abs(lagSeed % (commit + 1));
-        var replay = new ConferenceRun(store: restored, firstOffset: readFrom, cacheKeys: cacheKeys);
+        var replay = new ConferenceRun(Support.Events.ShortSessions, store: restored, firstOffset: readFrom, cacheKeys: cacheKeys);
         changesBeforeCommit.ForEach(replay.ApplyChange);
         replay.ApplyAll([.. events.Skip(readFrom)]);
         // One more record of the partition (at no later time) lets the restarted stage redo the closes it had done
@@ -103,6 +105,7 @@ public class CrashReplayPropertyTests
 
         var participants = crashed.ParticipantsRecords.Take(participantsAtCommit).Concat(replay.ParticipantsRecords).ToList();
         var churn = crashed.ChurnRecords.Take(churnAtCommit).Concat(replay.ChurnRecords).ToList();
+        var sessions = crashed.SessionRecords.Take(sessionsAtCommit).Concat(replay.SessionRecords).ToList();
         var checks = new (string What, string Crashed, string Reference)[]
         {
             ("participants", Show(Latest(participants, p => (p.ConferenceId, p.WindowStartMs))), Show(Latest(reference.ParticipantsRecords, p => (p.ConferenceId, p.WindowStartMs)))),
@@ -111,6 +114,9 @@ public class CrashReplayPropertyTests
             ("final participants", Show(participants.Where(p => p.Final).Distinct().OrderBy(p => (p.ConferenceId, p.WindowStartMs))), Show(reference.FinalParticipants.OrderBy(p => (p.ConferenceId, p.WindowStartMs)))),
             ("final dial-out", Show(replay.FinalDialout.Distinct().OrderBy(d => (d.CompanyId, d.WindowStartMs))), Show(reference.FinalDialout.OrderBy(d => (d.CompanyId, d.WindowStartMs)))),
             ("final churn", Show(churn.Where(c => c.Final).Distinct().OrderBy(c => (c.ConferenceId, c.WindowStartMs))), Show(reference.FinalChurn.OrderBy(c => (c.ConferenceId, c.WindowStartMs)))),
+            ("sessions", Show(Latest(sessions, x => (x.ConferenceId, x.StartedAtMs))), Show(Latest(reference.SessionRecords, x => (x.ConferenceId, x.StartedAtMs)))),
+            ("final sessions", Show(sessions.Where(x => x.Final).Distinct().OrderBy(x => (x.ConferenceId, x.StartedAtMs))), Show(reference.SessionRecords.Where(x => x.Final).OrderBy(x => (x.ConferenceId, x.StartedAtMs)))),
+            ("usage", Show(Latest(replay.UsageRecords, u => (u.CompanyId, u.WindowStartMs))), Show(Latest(reference.UsageRecords, u => (u.CompanyId, u.WindowStartMs)))),
             ("state", replay.Fingerprint(), reference.Fingerprint()),
         };
         return checks.Where(c => c.Crashed != c.Reference).Select(c => $"{c.What}:\n{c.Crashed}\n-- reference:\n{c.Reference}").FirstOrDefault()

@@ -144,7 +144,7 @@ public class DialoutTests
     public void CompanyStage_IgnoresAStaleChange_AndReEmitsAChangeReadAgainAfterARestart()
     {
         var store = new MemoryStageStore();
-        var companies = new CompanyDialoutStage(AggregateSettings.Default, store);
+        var companies = new CompanyStage(AggregateSettings.Default, store);
         var pending = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Pending, 1, At(0));
         var answered = pending with { Outcome = DialoutOutcome.Answered, Version = 2 };
 
@@ -156,7 +156,7 @@ public class DialoutTests
         Assert.Equal(Window(At(0), 1, answered: 1, rate: 1.0), afterAnswer);
 
         // Read again at its own offset (a restart before the commit): the window's record, counted once.
-        var restarted = new CompanyDialoutStage(AggregateSettings.Default, store);
+        var restarted = new CompanyStage(AggregateSettings.Default, store);
         Assert.Equal(afterAnswer, restarted.Apply(answered, 1).Record);
         Assert.Equal(afterAnswer, restarted.Apply(pending, 2).Record ?? afterAnswer);
     }
@@ -165,7 +165,7 @@ public class DialoutTests
     public void CompanyWindow_IsFinal_OnceTheSlowestEventsPartitionHasPassedIt()
     {
         // Three events partitions; only 0 and 1 send attempts to the window [0:00, 0:15), which closes at 0:30.
-        var companies = new CompanyDialoutStage(AggregateSettings.Default, new MemoryStageStore());
+        var companies = new CompanyStage(AggregateSettings.Default, new MemoryStageStore());
         long offset = 0;
         CompanyStepResult Progress(int source, int minutes) => companies.Apply(DialoutAttemptChange.Progress(source, 3, 0, At(minutes)), offset++);
         var fromA = new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Answered, 1, At(0), Source: 0);
@@ -194,12 +194,12 @@ public class DialoutTests
     [Fact]
     public void CompanyWindows_CloseInOrder_WhenOneProgressRecordPassesSeveral()
     {
-        var companies = new CompanyDialoutStage(AggregateSettings.Default, new MemoryStageStore());
+        var companies = new CompanyStage(AggregateSettings.Default, new MemoryStageStore());
         companies.Apply(new DialoutAttemptChange(Company, At(0), "1001:1:1", DialoutOutcome.Answered, 1, At(0)), 0);
         companies.Apply(new DialoutAttemptChange(Company + 1, At(15), "1002:1:1", DialoutOutcome.Rejected, 1, At(16)), 1);
         companies.Apply(new DialoutAttemptChange(Company, At(30), "1003:1:1", DialoutOutcome.Pending, 1, At(31)), 2);
 
-        var finals = companies.Apply(DialoutAttemptChange.Progress(0, 1, 0, At(45)), 3).Records;
+        var finals = companies.Apply(DialoutAttemptChange.Progress(0, 1, 0, At(45)), 3).Records.Cast<DialoutAnswerRateRecord>().ToList();
 
         Assert.Equal([(Company, At(0)), (Company + 1, At(15))], finals.Select(r => (r.CompanyId, r.WindowStartMs)));
         Assert.All(finals, r => Assert.True(r.Final));

@@ -26,9 +26,10 @@ public class LargeConferenceTests
         Apply(End("end", At(60)));
 
         Assert.InRange(run.Store.LargestValueBytes, 1, 4 * 1024);
-        // At most the first event of a conference and window: seen id, close and expiry queues (chunk, length, floor),
-        // window, two list chunks, summary, member and progress. The 40,000th event of the webinar writes no more.
-        Assert.InRange(writesPerEvent.Max(), 1, 13);
+        // At most the first event of a conference and window: seen id, close, expiry and session timeout queues (chunk,
+        // length, floor each), window, list chunks, summary, session, members and progress. The 40,000th event of the
+        // webinar writes no more.
+        Assert.InRange(writesPerEvent.Max(), 1, 20);
         Assert.True(writesPerEvent.Skip(40_000).Max() <= writesPerEvent.Take(100).Max());
         Assert.Empty(run.Viewers);
         Assert.Empty(run.Participants);
@@ -38,5 +39,10 @@ public class LargeConferenceTests
         Assert.All(latest.Zip(latest.Skip(1)), pair => Assert.Equal(pair.First.ViewersAtStart + pair.First.Enters - pair.First.Leaves, pair.Second.ViewersAtStart));
         Assert.Equal(20_000, latest.Sum(r => r.Enters));
         Assert.Equal(20_000, latest.Sum(r => r.Leaves));
+
+        // The session counts everyone once; its record stays as small as any other value.
+        var session = run.SessionRecords[^1];
+        Assert.Equal((20_000, 20_000, 2_000, 2_000), (session.Viewers, session.PeakViewers, session.Participants, session.PeakConcurrent));
+        Assert.Equal(1_000, session.LeavesByReason.ConferenceEnd);
     }
 }

@@ -144,7 +144,9 @@ public class ParticipantsTests
         var again = run.Apply(Leave("c", At(0, 40), 1));
 
         Assert.Equal(EventDecision.Late, first.Decision);
-        Assert.Equal(AggregateSet.Participants, first.LateFor);
+
+        // Earlier than the session's clock minus grace too: late for sessions as well.
+        Assert.Equal(AggregateSet.Participants | AggregateSet.Sessions, first.LateFor);
         Assert.Null(first.Output<ParticipantsRecord>());
         Assert.Equal(EventDecision.Late, again.Decision);
         Assert.Equal(before, run.Fingerprint());
@@ -168,8 +170,8 @@ public class ParticipantsTests
         var result = run.Apply(End("d", At(0, 50)));
 
         Assert.Equal(EventDecision.Late, result.Decision);
-        Assert.Equal(AggregateSet.Participants, result.LateFor);
-        Assert.Equal(AggregateSet.LivestreamChurn, result.AppliedBy);
+        Assert.Equal(AggregateSet.Participants | AggregateSet.Sessions, result.LateFor);
+        Assert.Equal(AggregateSet.LivestreamChurn | AggregateSet.CompanyUsage, result.AppliedBy);
         Assert.Null(result.Output<ParticipantsRecord>());
         Assert.Equal(1, result.Output<LivestreamChurnRecord>()!.Leaves);
         Assert.Equal(2, run.Participants.Count);

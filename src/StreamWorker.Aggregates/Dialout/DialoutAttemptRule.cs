@@ -4,7 +4,7 @@ namespace StreamWorker.Aggregates.Dialout;
 /// The dial-out attempts of each (conference, participant) (docs/aggregates.md, "Dial-out answer rate"): an attempt
 /// starts with a status that finds no open attempt, takes the window and company of the event that started it, and
 /// its outcome follows <see cref="DialoutTransitions"/>. Each applied status emits the attempt's change for the
-/// company stage, which keeps the windows (<see cref="CompanyDialoutStage"/>). Keys: the current attempt under
+/// company stage, which keeps the windows (<see cref="CompanyStage"/>). Keys: the current attempt under
 /// <c>a/&lt;conference&gt;/&lt;participant&gt;</c>, an earlier one under <c>as/&lt;conference&gt;/&lt;participant&gt;/&lt;n&gt;</c>
 /// when the next starts (a replay may need to emit it again).
 /// </summary>
@@ -45,6 +45,13 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
         ArgumentNullException.ThrowIfNull(context);
         var current = context.Get<AttemptValue>(AttemptKey(e.ConferenceId, e.ParticipantId!.Value));
         return StartsNewAttempt(current, e.Status!.Value) ? (((current?.Sequence ?? 0) + 1) << 1) | 1 : current!.Sequence << 1;
+    }
+
+    /// <summary>The sequence of the attempt the event applied to (the dial-out aggregate applying it), from its note.</summary>
+    public static int AttemptOf(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Note >> 1;
     }
 
     /// <summary>True when the event whose note this is (the dial-out aggregate applying it) started an attempt (docs/aggregates.md, 3.3).</summary>

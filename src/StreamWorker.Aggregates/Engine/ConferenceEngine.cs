@@ -136,6 +136,9 @@ public sealed class ConferenceEngine
 
         var summary = scope.Get<ConferenceSummary>(StateKeys.Summary(e.ConferenceId));
         var state = new EventState(this, e, summary, PresenceSetNames.Count);
+
+        // A replay sees the conference's company as the first pass did (later events may have named another).
+        if (replay) state.CompanyId = seenBefore!.CompanyId;
         var involved = rules.Where(r => pending.HasFlag(r.Aggregate)).Select(r => (Rule: r, Context: new RuleContext(scope, state, firstSets[r], now))).ToList();
 
         // A replay repeats the first decision (stream time and the rules' state may have moved on since). An event the
@@ -176,7 +179,7 @@ public sealed class ConferenceEngine
 
         if (!(replay && offset <= progress.RestoredThrough))
         {
-            scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, note), WriteRank.Seen);
+            scope.Put(seenKey, new SeenEvent(0, seenBefore?.FirstOffset ?? offset, e.TimeMs, (seenBefore?.ProcessedBy ?? AggregateSet.None) | toApply, note, seenBefore?.CompanyId ?? state.CompanyId), WriteRank.Seen);
             Apply(e, applying, state, summary, newlySeen: seenBefore is null || replay);
         }
 
@@ -194,12 +197,15 @@ public sealed class ConferenceEngine
         // attempts): after a crash between two writes, a replay skips the keys already written and computes the
         // others from inputs that are still as they were (docs/topology.md, "Restarts").
         foreach (var (rule, context) in applying) rule.Apply(e, context);
+        KeyList.AppendAll(scope, StateKeys.Owned(e.ConferenceId), state.OwnedKeys, state.Owned, WriteRank.Derived);
+        state.OwnedKeys += state.Owned.Count;
         if (newlySeen) KeyList.Append(scope, StateKeys.SeenList(e.ConferenceId), state.SeenKeys++, e.EventId, WriteRank.Derived);
         var expiryBucket = summary?.ExpiryBucketMs ?? expiry.BucketOf(e.TimeMs);
         if (summary is null) expiry.Enqueue(scope, expiryBucket, StateKeys.Id(e.ConferenceId));
         scope.Put(StateKeys.Summary(e.ConferenceId), new ConferenceSummary(
             0, state.CompanyId, state.HostId, Math.Max(summary?.LastEventTimeMs ?? long.MinValue, e.TimeMs), state.Sets, state.OwnedKeys, state.SeenKeys, expiryBucket),
             WriteRank.Summary);
+        foreach (var (key, value) in state.WithSummary) scope.Put(key, value, WriteRank.Summary);
         foreach (var (key, value) in state.Last) scope.Put(key, value, WriteRank.Source);
     }
 

@@ -18,12 +18,16 @@ internal sealed class EventState
 
     public ConferenceEngine Engine { get; }
     public long ConferenceId { get; }
-    public long? CompanyId { get; }
+    public long? CompanyId { get; set; }
     public long? HostId { get; }
     public PresenceCounts Sets { get; set; }
     public int OwnedKeys { get; set; }
     public int SeenKeys { get; set; }
     public List<(string Key, StateValue Value)> Last { get; } = [];
+    public List<(string Key, StateValue Value)> WithSummary { get; } = [];
+
+    /// <summary>Keys the rules made the conference's while handling this event, appended to its owned list together.</summary>
+    public List<string> Owned { get; } = [];
     public List<object> Signals { get; } = [];
 
     public int[] Deltas() => [.. Enumerable.Range(0, Engine.PresenceSetNames.Count).Select(i => Sets[i].Count - before[i].Count)];

@@ -20,6 +20,29 @@ public static class KeyList
         scope.Put(key, new KeyChunk(0, items), rank);
     }
 
+    /// <summary>
+    /// Appends <paramref name="items"/> from entry number <paramref name="length"/> on, writing each chunk once: a chunk
+    /// written twice by one record could be left half-appended by a crash between the writes, and its replay would
+    /// find it written already.
+    /// </summary>
+    public static void AppendAll(StageScope scope, string list, long length, IReadOnlyList<string> items, WriteRank rank)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(items);
+        var next = 0;
+        while (next < items.Count)
+        {
+            var position = length + next;
+            var key = ChunkKey(list, position / ChunkSize);
+            var kept = (int)(position % ChunkSize);
+            var chunk = kept == 0 || scope.Get<KeyChunk>(key) is not { } held ? [] : held.Items.Take(kept).ToList();
+            var take = Math.Min(items.Count - next, ChunkSize - kept);
+            chunk.AddRange(items.Skip(next).Take(take));
+            scope.Put(key, new KeyChunk(0, chunk), rank);
+            next += take;
+        }
+    }
+
     public static IEnumerable<string> Items(IStageStore store, string list, long length)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -43,11 +43,17 @@ public sealed class RuleContext
     /// <summary>Writes now, before the summary.</summary>
     public void Put(string key, StateValue value) => scope.Put(key, value, WriteRank.Derived);
 
+    /// <summary>
+    /// Writes with the conference summary (after the rules' other writes and the owned list, before <see cref="PutLast"/>):
+    /// for a rule's own summary-like key, computed from its <see cref="PutLast"/> keys.
+    /// </summary>
+    public void PutWithSummary(string key, StateValue value) => state.WithSummary.Add((key, value));
+
     /// <summary>Writes after the summary: for keys that values written earlier were computed from.</summary>
     public void PutLast(string key, StateValue value) => state.Last.Add((key, value));
 
     /// <summary>Lists <paramref name="key"/> as the conference's, so that it is deleted with the conference at retention.</summary>
-    public void Own(string key) => KeyList.Append(scope, StateKeys.Owned(state.ConferenceId), state.OwnedKeys++, key, WriteRank.Derived);
+    public void Own(string key) => state.Owned.Add(key);
 
     /// <summary>The aggregates that apply this event (those that found it neither duplicate nor late).</summary>
     public AggregateSet AppliedBy { get; internal set; }

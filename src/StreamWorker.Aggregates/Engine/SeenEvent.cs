@@ -7,4 +7,4 @@ namespace StreamWorker.Aggregates.Engine;
 /// <paramref name="Note"/> is what a rule keeps of its first decision (<see cref="ConferenceRule.NoteOf"/>; 0: none),
 /// so that a replay repeats it even after later events moved the rule's state on.
 /// </summary>
-public sealed record SeenEvent(long Offset, long FirstOffset, long TimeMs, AggregateSet ProcessedBy, int Note = 0) : StateValue(Offset);
+public sealed record SeenEvent(long Offset, long FirstOffset, long TimeMs, AggregateSet ProcessedBy, int Note = 0, long? CompanyId = null) : StateValue(Offset);

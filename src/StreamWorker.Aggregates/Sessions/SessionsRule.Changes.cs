@@ -105,7 +105,8 @@ public sealed partial class SessionsRule
         {
             var key = AttemptKey(e.ConferenceId, participant);
             if (context.Get<SessionAttempt>(key) is null) context.Own(key);
-            context.PutLast(key, new SessionAttempt(0, (attempt?.Sequence ?? 0) + 1, s.Sequence));
+            // The attempt's number from the event's note, not from the attempt's key, which a replay may find written already.
+            context.PutLast(key, new SessionAttempt(0, DialoutAttemptRule.AttemptOf(context), s.Sequence));
             var answered = DialoutTransitions.Next(DialoutOutcome.Pending, status) == DialoutOutcome.Answered;
             return s with { Record = r with { DialoutAttempts = r.DialoutAttempts + 1, DialoutAnswered = r.DialoutAnswered + (answered ? 1 : 0) } };
         }

@@ -13,8 +13,8 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
     private const long BucketMs = 60_000;
 
     /// <summary>
-    /// The session is written after the ended records computed from it (<see cref="WriteRank.Derived"/>) and before the
-    /// members and attempts it is computed from (<see cref="WriteRank.Source"/>): docs/topology.md, "Restarts".
+    /// The session is written with the conference summary: after the ended records computed from it and before the
+    /// members and attempts it is computed from (docs/topology.md, "Restarts").
     /// </summary>
     private const WriteRank StateRank = WriteRank.Summary;
 
@@ -71,6 +71,15 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         ArgumentNullException.ThrowIfNull(context);
         var key = StateKey(e.ConferenceId);
         var s = context.Get<SessionState>(key);
+
+        // Read again after a crash that stored the session's change: the session holds this event already (and stream
+        // time may since have moved past its timeout); only the members and attempts written after it are redone.
+        if (context.WrittenBefore(key))
+        {
+            if (s is { Open: true }) Change(e, context, s, e.Kind == AggregateEventKind.DialoutStatusChange && DialoutAttemptRule.StartedAttempt(context));
+            return;
+        }
+
         var changed = false;
         if (s is { Open: true } && !IsOpen(s, context.StreamTimeMs))
         {
@@ -84,7 +93,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             if (!Opens(e, context, started))
             {
                 context.Signal(Unattributed.NoSession);
-                if (changed) context.Scope.Put(key, s!, StateRank);
+                if (changed) context.PutWithSummary(key, s!);
                 return;
             }
 
@@ -97,7 +106,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         s = Accrue(s, Math.Max(s.ClockMs, e.TimeMs)) with { Record = s.Record with { CompanyId = context.CompanyId, HostId = context.HostId } };
         s = Change(e, context, s, started);
         if (!s.Open) End(context.Scope, e.ConferenceId, s, Undrained(s.Record.EndedAtMs!.Value + GraceMs, context.StreamTimeMs), context.Signal);
-        context.Scope.Put(key, s, StateRank);
+        context.PutWithSummary(key, s);
     }
 
     /// <summary>

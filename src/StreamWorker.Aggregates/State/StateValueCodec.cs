@@ -97,6 +97,7 @@ public static partial class StateValueCodec
                     w.Write(e.TimeMs);
                     w.Write((byte)e.ProcessedBy);
                     w.Write(e.Note);
+                    WriteNullable(w, e.CompanyId);
                     break;
                 case OutcomeValue o:
                     Begin(w, Tag.Outcome, o);
@@ -158,7 +159,7 @@ public static partial class StateValueCodec
             Tag.DialoutWindow => ReadDialoutWindow(r, offset),
             Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
-            Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32()),
+            Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32(), ReadNullable(r)),
             Tag.Session => new SessionState(offset, r.ReadInt32(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), (SessionActivity)r.ReadByte(), ReadSession(r)),
             Tag.SessionMember => new SessionMember(offset, r.ReadInt32(), r.ReadBoolean()),
             Tag.SessionAttempt => new SessionAttempt(offset, r.ReadInt32(), r.ReadInt32()),

@@ -3,8 +3,8 @@ using static StreamWorker.Aggregates.Tests.Support.Events;
 namespace StreamWorker.Aggregates.Tests.Support;
 
 /// <summary>
-/// Event sequences of one conference from arbitrary bytes, for the properties: four participants, every consumed
-/// kind, times spread over 85 minutes in any order (so some events are late).
+/// Event sequences of one conference from arbitrary bytes, for the properties: four participants, the kinds of
+/// every aggregate, times spread over 85 minutes in any order (so some events are late).
 /// </summary>
 internal static class ArbitraryEvents
 {
@@ -20,8 +20,13 @@ internal static class ArbitraryEvents
             var participant = bytes[i + 1] % 4;
             var time = At(0) + (bytes[i + 2] * 20_000L);
             var reason = (LeaveReason)(bytes[i + 1] / 4 % 4);
-            events.Add((bytes[i] % 12) switch
+            events.Add((bytes[i] % 17) switch
             {
+                12 => Of(AggregateEventKind.ConferenceStart, id, time),
+                13 => Of(participant % 2 == 0 ? AggregateEventKind.StartRecording : AggregateEventKind.StopRecording, id, time),
+                14 => Of(participant % 2 == 0 ? AggregateEventKind.StartStreaming : AggregateEventKind.StopBroadcasting, id, time),
+                15 => RoleChanged(id, time, participant),
+                16 => DriveFile(id, time, 1000 + participant),
                 0 or 1 => Enter(id, time, participant),
                 2 => Leave(id, time, participant, reason),
                 3 => Watch(id, time, participant),

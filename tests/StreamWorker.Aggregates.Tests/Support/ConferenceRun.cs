@@ -8,7 +8,7 @@ namespace StreamWorker.Aggregates.Tests.Support;
 internal sealed class ConferenceRun
 {
     private readonly ConferenceEngine conferences;
-    private readonly CompanyDialoutStage companies;
+    private readonly CompanyStage companies;
     private long offset;
     private long changeOffset;
 
@@ -25,7 +25,7 @@ internal sealed class ConferenceRun
         Store = store ?? new MemoryStageStore();
         Cache = cacheKeys > 0 ? new CachingStageStore(Store, new WriteCacheBudget(cacheKeys)) : null;
         conferences = new ConferenceEngine(Settings, (IStageStore?)Cache ?? Store);
-        companies = new CompanyDialoutStage(Settings, CompanyStore);
+        companies = new CompanyStage(Settings, CompanyStore);
         offset = firstOffset;
     }
 
@@ -44,8 +44,14 @@ internal sealed class ConferenceRun
     public List<LivestreamChurnRecord> FinalChurn { get; } = [];
     public List<DialoutAnswerRateRecord> FinalDialout { get; } = [];
 
-    /// <summary>Every attempt change and progress record sent to the company stage, in order (the repartition topic).</summary>
-    public List<DialoutAttemptChange> SentChanges { get; } = [];
+    /// <summary>Every session record emitted, updates and final records, in order.</summary>
+    public List<SessionRecord> SessionRecords { get; } = [];
+
+    /// <summary>Every company usage record emitted, updates and final records, in order.</summary>
+    public List<CompanyUsageRecord> UsageRecords { get; } = [];
+
+    /// <summary>Every attempt change, usage count and progress record sent to the company stage, in order (the repartition topic).</summary>
+    public List<CompanyChange> SentChanges { get; } = [];
 
     /// <summary>Every participants record emitted, updates and final records, in order.</summary>
     public List<ParticipantsRecord> ParticipantsRecords { get; } = [];
@@ -68,15 +74,19 @@ internal sealed class ConferenceRun
 
     public ConferenceStepResult Apply(AggregateEvent e)
     {
-        var result = conferences.Process(e, offset++);
+        var at = offset++;
+        var result = conferences.Process(e, at);
         Results.Add(result);
         FinalParticipants.AddRange(result.Closed.Of<ParticipantsRecord>());
         FinalChurn.AddRange(result.Closed.Of<LivestreamChurnRecord>());
         ParticipantsRecords.AddRange(result.Closed.Of<ParticipantsRecord>());
         ChurnRecords.AddRange(result.Closed.Of<LivestreamChurnRecord>());
+        SessionRecords.AddRange(result.Closed.Of<SessionRecord>());
 
+        if (result.Closed.ProgressMs is { } earlier) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, earlier));
         if (result.Output<DialoutAttemptChange>() is { } change) ApplyChange(change);
-        if (result.Closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
+        if (result.Output<UsageCount>() is { } count) ApplyChange(count with { Source = 0, SourceOffset = at });
+        SessionRecords.AddRange(result.Outputs.OfType<SessionRecord>());
         if (result.Output<ParticipantsRecord>() is { } p) ParticipantsRecords.Add(p);
         if (result.Output<LivestreamChurnRecord>() is { } c) ChurnRecords.Add(c);
         return result;
@@ -91,14 +101,24 @@ internal sealed class ConferenceRun
     /// <summary>Advances stream time as an event of another conference in the same partition would.</summary>
     public void AdvanceStreamTime(long time) => Collect(conferences.Observe(time, offset++));
 
-    /// <summary>Feeds an attempt change to the company stage (as the repartition topic delivers it).</summary>
-    public void ApplyChange(DialoutAttemptChange change)
+    /// <summary>Advances stream time as idle close does.</summary>
+    public void AdvanceIdle(long time) => Collect(conferences.AdvanceIdle(time));
+
+    /// <summary>Feeds an attempt change, usage count or progress record to the company stage (as the repartition topic delivers it).</summary>
+    public void ApplyChange(CompanyChange change)
     {
         SentChanges.Add(change);
         foreach (var record in companies.Apply(change, changeOffset++).Records)
         {
-            DialoutRecords.Add(record);
-            if (record.Final) FinalDialout.Add(record);
+            if (record is CompanyUsageRecord usage)
+            {
+                UsageRecords.Add(usage);
+                continue;
+            }
+
+            var dialout = (DialoutAnswerRateRecord)record;
+            DialoutRecords.Add(dialout);
+            if (dialout.Final) FinalDialout.Add(dialout);
         }
     }
 
@@ -151,6 +171,7 @@ internal sealed class ConferenceRun
         FinalChurn.AddRange(closed.Of<LivestreamChurnRecord>());
         ParticipantsRecords.AddRange(closed.Of<ParticipantsRecord>());
         ChurnRecords.AddRange(closed.Of<LivestreamChurnRecord>());
+        SessionRecords.AddRange(closed.Of<SessionRecord>());
         if (closed.ProgressMs is { } progress) ApplyChange(DialoutAttemptChange.Progress(0, 1, 0, progress));
     }
 

@@ -30,4 +30,23 @@ internal static class Events
 
     public static AggregateEvent Dial(string id, long time, long participant, DialoutStatus status, long company = Company) =>
         new(id, AggregateEventKind.DialoutStatusChange, time, Conference, company, Host, participant, null, status);
+
+    /// <summary>An event of the conference with no participant (<c>conference_start</c>, <c>start_recording</c>, ...).</summary>
+    public static AggregateEvent Of(AggregateEventKind kind, string id, long time, long? company = Company) =>
+        new(id, kind, time, Conference, company, Host, null, null, null);
+
+    public static AggregateEvent RoleChanged(string id, long time, long participant) =>
+        new(id, AggregateEventKind.ParticipantRoleChanged, time, Conference, null, Host, participant, null, null);
+
+    /// <summary>A drive file the host added (no conference: kept under the host).</summary>
+    public static AggregateEvent DriveFile(string id, long time, long bytes, long? company = Company) =>
+        new(id, AggregateEventKind.DriveFileAdded, time, StateKeys.HostScope(Host), company, Host, null, null, null, bytes);
+
+    /// <summary>Settings with short sessions and usage windows, so that properties over 85 minutes see them end and close.</summary>
+    public static AggregateSettings ShortSessions { get; } = AggregateSettings.Default with
+    {
+        SessionTimeoutMs = 20 * 60_000,
+        UsageWindowMs = 30 * 60_000,
+        UsageGraceMs = 5 * 60_000,
+    };
 }

@@ -17,7 +17,8 @@ public sealed class TopicPlanTests
         Assert.Equal(
             [
                 TopicNames.Events, TopicNames.DeadLetter, TopicNames.Participants, TopicNames.LivestreamChurn, TopicNames.DialoutAnswerRate,
-                "streamworker-conference-state-changelog", "streamworker-company-dialout-state-changelog", "streamworker-dialout-attempts-repartition",
+                TopicNames.Sessions, TopicNames.CompanyUsage,
+                "streamworker-conference-state-changelog", "streamworker-company-state-changelog", "streamworker-company-changes-repartition",
             ],
             names);
         Assert.All(DefaultPlan.Topics, t => Assert.Equal(6, t.Partitions));

@@ -114,7 +114,7 @@ public class CommonRulesTopologyTests
     public void InternalTopics_AreTheNamedStoresChangelogsAndTheRepartition()
     {
         Assert.Equal(
-            ["app-conference-state-changelog", "app-company-dialout-state-changelog", "app-dialout-attempts-repartition"],
+            ["app-conference-state-changelog", "app-company-state-changelog", "app-company-changes-repartition"],
             ProcessorTopology.InternalTopics(new ProcessorOptions { ApplicationId = "app" }));
     }
 }

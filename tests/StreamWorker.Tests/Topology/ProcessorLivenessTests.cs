@@ -52,18 +52,18 @@ public sealed class ProcessorLivenessTests : IDisposable
     [Fact]
     public void NotConsuming_CountsTheTimeSinceItStopped_AndResetsWhenItResumes()
     {
-        liveness.TaskStarted("company-dialout-state", "1-0");
+        liveness.TaskStarted("company-state", "1-0");
         liveness.Check("RUNNING");
         liveness.Check("REBALANCING");
         clock.Advance(TimeSpan.FromSeconds(40));
         Assert.Equal(TimeSpan.FromSeconds(40), liveness.Check("REBALANCING"));
 
-        liveness.TaskClosed("company-dialout-state", "1-0");
+        liveness.TaskClosed("company-state", "1-0");
         clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal("no partition assigned", liveness.StallReason("RUNNING"));
         Assert.Equal(TimeSpan.FromSeconds(45), liveness.Check("RUNNING"));
 
-        liveness.TaskStarted("company-dialout-state", "1-0");
+        liveness.TaskStarted("company-state", "1-0");
         Assert.Equal(TimeSpan.Zero, liveness.Check("RUNNING"));
     }
 

@@ -23,7 +23,7 @@ public class TopologyEquivalenceTests
         var random = new Random(seed);
         var settings = new ProcessorOptions().ToAggregateSettings();
         var conferences = new ConferenceEngine(settings, new MemoryStageStore());
-        var companies = new CompanyDialoutStage(settings, new MemoryStageStore());
+        var companies = new CompanyStage(settings, new MemoryStageStore());
         long changeOffset = 0;
         var expected = (Participants: new List<string>(), Churn: new List<string>(), Dialout: new List<string>(), Late: new List<string>());
         var delivered = new List<(string Id, string Name, long Time, object Payload)>();

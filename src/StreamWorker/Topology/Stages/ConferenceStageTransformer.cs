@@ -141,7 +141,7 @@ public sealed class ConferenceStageTransformer : ITransformer<string, byte[], st
         store!.OnCommit();
     }
 
-    /// <summary>One progress record per company partition, each placed on its own by <see cref="DialoutPartitioner"/>.</summary>
+    /// <summary>One progress record per company partition, each placed on its own by <see cref="CompanyPartitioner"/>.</summary>
     private void SendProgress(long streamTimeMs)
     {
         var key = context!.Id.Partition.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates.Company;
+namespace StreamWorker.Aggregates.Companies;
 
 /// <summary>Company usage windows: one key each, closed by the same watermark as dial-out windows.</summary>
 public sealed partial class CompanyStage

@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates.Company;
+namespace StreamWorker.Aggregates.Companies;
 
 /// <summary>What one attempt change, usage count or progress record did at the company stage.</summary>
 /// <param name="Records">The window records to emit, in order: an update of the change's window, or the final records of the windows a progress record completed.</param>

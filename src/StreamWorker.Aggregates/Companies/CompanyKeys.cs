@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates.Company;
+namespace StreamWorker.Aggregates.Companies;
 
 /// <summary>The keys of the company stage's store (docs/topology.md, "State layout").</summary>
 public static class CompanyKeys

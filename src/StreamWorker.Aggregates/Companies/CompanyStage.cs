@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates.Company;
+namespace StreamWorker.Aggregates.Companies;
 
 /// <summary>
 /// The windows kept per company, for one partition of the company changes (repartitioned by company): the dial-out

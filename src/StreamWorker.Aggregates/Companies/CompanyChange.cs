@@ -1,4 +1,4 @@
-namespace StreamWorker.Aggregates.Company;
+namespace StreamWorker.Aggregates.Companies;
 
 /// <summary>
 /// What the conference stage tells the company stage on the repartition topic, keyed by company: a dial-out attempt
