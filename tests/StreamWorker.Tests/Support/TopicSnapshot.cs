@@ -57,15 +57,18 @@ public static class TopicSnapshot
         return partitions;
     }
 
-    /// <summary>The latest record per (key, window_start) of an analytics topic's records, in read order.</summary>
-    public static Dictionary<(string Key, string WindowStart), JsonObject> LatestByWindow(IEnumerable<Message<string?, byte[]>> records)
+    /// <summary>
+    /// The latest record per (key, window_start) of an analytics topic's records, in read order; <paramref name="windowField"/>
+    /// names the field that tells one record of a key from another (<c>started_at</c> for sessions).
+    /// </summary>
+    public static Dictionary<(string Key, string WindowStart), JsonObject> LatestByWindow(IEnumerable<Message<string?, byte[]>> records, string windowField = "window_start")
     {
         ArgumentNullException.ThrowIfNull(records);
         var latest = new Dictionary<(string, string), JsonObject>();
         foreach (var record in records)
         {
             var value = JsonNode.Parse(record.Value)!.AsObject();
-            latest[(record.Key ?? string.Empty, value["window_start"]!.GetValue<string>())] = value;
+            latest[(record.Key ?? string.Empty, value[windowField]!.GetValue<string>())] = value;
         }
 
         return latest;

@@ -6,8 +6,10 @@ namespace StreamWorker.Tests.Support.Oracle;
 // Dial-out answer rate: each attempt's outcome, counted in the company window where the attempt started.
 public sealed partial class ContractOracle
 {
-    private bool Dialout(string eventId, JsonObject payload, long time)
+    /// <summary>Returns true when the event is late for this aggregate; <paramref name="started"/>: the attempt it started, if any (3.3).</summary>
+    private bool Dialout(string eventId, JsonObject payload, long time, out OracleAttempt? started)
     {
+        started = null;
         var conference = Conference(payload);
         if (conference.SeenByDialout.Contains(eventId))
         {
@@ -30,6 +32,7 @@ public sealed partial class ContractOracle
         {
             current = new OracleAttempt(++_attemptCount, payload["company_id"]!.GetValue<long>(), windowStart);
             conference.Attempts[participant] = current;
+            started = current;
         }
 
         current!.Outcome = status switch

@@ -7,6 +7,8 @@ namespace StreamWorker.Tests.Support.Oracle;
 /// An independent, deliberately naive reading of docs/aggregates.md (plus the decisions of docs/topology.md):
 /// fed the stored events of one partition in read order, it computes the latest record per (key, window_start)
 /// of each analytics topic and the event ids dead-lettered as late (one entry per late record read).
+/// With <c>sessionsAndUsage: true</c> it also computes conference sessions (3.4) and company usage (3.5), whose
+/// lateness then feeds the late dead letters too; without, those topics are neither computed nor compared.
 /// No retention: scenarios must span far less than Processor:StateRetention.
 /// </summary>
 public sealed partial class ContractOracle
@@ -16,18 +18,31 @@ public sealed partial class ContractOracle
     public static readonly long DialoutWindow = Minutes(15);
     public static readonly long Grace = Minutes(2);
     public static readonly long DialoutGrace = Minutes(15);
+    public static readonly long SessionTimeout = Minutes(12 * 60);
+    public static readonly long UsageWindow = Minutes(24 * 60);
+    public static readonly long UsageGrace = Minutes(60);
 
     private static readonly string[] Outcomes = ["answered", "rejected", "noanswer", "cancelled", "notenabled", "pending"];
 
     private readonly Dictionary<long, OracleConference> _conferences = [];
     private readonly Dictionary<(long Company, long WindowStart), Dictionary<int, string>> _companyWindows = [];
     private readonly OracleResult _result = new();
+    private readonly bool _sessionsAndUsage;
     private long _streamTime = long.MinValue;
     private int _attemptCount;
 
-    public static OracleResult Run(IEnumerable<JsonObject> storedEventsInReadOrder)
+    private ContractOracle(bool sessionsAndUsage)
     {
-        var oracle = new ContractOracle();
+        _sessionsAndUsage = sessionsAndUsage;
+        if (sessionsAndUsage) _result.Sessions = [];
+    }
+
+    /// <param name="storedEventsInReadOrder">The stored events of the one events partition, in read order.</param>
+    /// <param name="sessionsAndUsage">Also compute (and so compare) analytics-conference-sessions and analytics-company-usage.</param>
+    public static OracleResult Run(IEnumerable<JsonObject> storedEventsInReadOrder, bool sessionsAndUsage = false)
+    {
+        ArgumentNullException.ThrowIfNull(storedEventsInReadOrder);
+        var oracle = new ContractOracle(sessionsAndUsage);
         foreach (var stored in storedEventsInReadOrder)
         {
             oracle.Read(stored);
@@ -38,32 +53,50 @@ public sealed partial class ContractOracle
         oracle.MarkFinal(oracle._result.Participants, ParticipantsWindow, Grace);
         oracle.MarkFinal(oracle._result.Churn, ChurnWindow, Grace);
         oracle.MarkFinal(oracle._result.Dialout, DialoutWindow, DialoutGrace);
+        if (sessionsAndUsage)
+        {
+            oracle.CloseSessions();
+            oracle._result.CompanyUsage = UsageRecords([oracle], oracle._streamTime);
+        }
+
         return oracle._result;
     }
 
     /// <summary>
-    /// The expected output of several events partitions, each fed in its own read order: conference windows close by
-    /// their partition's stream time; a company's dial-out window sums the attempts every partition counted in it and
-    /// is final once the lowest stream time over all partitions (one that read nothing has none) has passed it.
+    /// The expected output of several events partitions, each fed in its own read order: conference windows and
+    /// sessions close by their partition's stream time; a company's dial-out (and usage) window sums what every
+    /// partition counted in it and is final once the lowest stream time over all partitions has passed it (dial-out:
+    /// a partition that read nothing holds it open; usage: such a partition has no stream time and is left out).
     /// </summary>
-    public static OracleResult RunPartitioned(IReadOnlyList<IReadOnlyList<JsonObject>> partitions)
+    public static OracleResult RunPartitioned(IReadOnlyList<IReadOnlyList<JsonObject>> partitions, bool sessionsAndUsage = false)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         var result = new OracleResult();
         var oracles = new List<ContractOracle>();
+        if (sessionsAndUsage) result.Sessions = [];
         foreach (var partition in partitions)
         {
-            var oracle = new ContractOracle();
+            var oracle = new ContractOracle(sessionsAndUsage);
             foreach (var stored in partition) oracle.Read(stored);
             oracle.MarkFinal(oracle._result.Participants, ParticipantsWindow, Grace);
             oracle.MarkFinal(oracle._result.Churn, ChurnWindow, Grace);
             foreach (var (key, record) in oracle._result.Participants) result.Participants.Add(key, record);
             foreach (var (key, record) in oracle._result.Churn) result.Churn.Add(key, record);
+            if (sessionsAndUsage)
+            {
+                oracle.CloseSessions();
+                foreach (var (key, record) in oracle._result.Sessions!) result.Sessions!.Add(key, record);
+                foreach (var (key, record) in oracle._result.SessionAlternatives) result.SessionAlternatives.Add(key, record);
+            }
+
             result.LateEventIds.AddRange(oracle._result.LateEventIds);
             oracles.Add(oracle);
         }
 
         var watermark = oracles.Min(o => o._streamTime);
+
+        // Usage windows close by the slowest partition that has a stream time (section 2, design reading 9).
+        if (sessionsAndUsage) result.CompanyUsage = UsageRecords(oracles, oracles.Where(o => o._streamTime != long.MinValue).Select(o => o._streamTime).DefaultIfEmpty(long.MinValue).Min());
         foreach (var (key, record) in oracles.SelectMany(o => o._result.Dialout))
         {
             if (result.Dialout.TryGetValue(key, out var sum))
@@ -114,7 +147,13 @@ public sealed partial class ContractOracle
             return;
         }
 
+        if (_sessionsAndUsage && payload["conference_id"] is not null)
+        {
+            TimeOutSession(Conference(payload));
+        }
+
         var late = false;
+        OracleAttempt? started = null;
         switch (name)
         {
             case "enter_conference":
@@ -131,10 +170,17 @@ public sealed partial class ContractOracle
                 late = lateForParticipants || lateForChurn;
                 break;
             case "dialout_status_change":
-                late = Dialout(eventId, payload, time);
+                late = Dialout(eventId, payload, time, out started);
                 break;
             default:
-                return;
+                break;
+        }
+
+        if (_sessionsAndUsage)
+        {
+            // Each aggregate decides on its own (3.0); one dead letter however many find the event late.
+            late |= Sessions(eventId, name, payload, time, started);
+            late |= Usage(eventId, name, payload, time, started);
         }
 
         if (late)

@@ -9,10 +9,12 @@ namespace StreamWorker.Tests.Support.Oracle;
 public static class OracleComparison
 {
     /// <summary>
-    /// Reads the three analytics topics and the dead letters until they equal <paramref name="expected"/> and no more
+    /// Reads the analytics topics and the dead letters until they equal <paramref name="expected"/> and no more
     /// records arrived since the previous look, or <paramref name="timeout"/> passes; returns the last differences
-    /// (empty when equal). <paramref name="lateMayRepeat"/>: a record read again after a restart may be dead-lettered
-    /// again (at-least-once), so late ids are compared as a set instead of one entry per late record read.
+    /// (empty when equal). The topics compared are exactly those <paramref name="expected"/> holds: the three of 3.1-3.3
+    /// always, sessions and company usage when the oracle ran with <c>sessionsAndUsage: true</c>.
+    /// <paramref name="lateMayRepeat"/>: a record read again after a restart may be dead-lettered again (at-least-once),
+    /// so late ids are compared as a set instead of one entry per late record read.
     /// </summary>
     public static async Task<List<string>> UntilEqualAsync(
         string bootstrapServers, OracleResult expected, TimeSpan timeout, bool lateMayRepeat, TimeSpan pollInterval, Action? afterEachLook = null)
@@ -20,7 +22,7 @@ public static class OracleComparison
         ArgumentNullException.ThrowIfNull(expected);
         var watch = Stopwatch.StartNew();
         var differences = new List<string>();
-        var previousCounts = (-1, -1, -1, -1);
+        var previousCounts = new List<int>();
         while (watch.Elapsed < timeout)
         {
             var participants = TopicSnapshot.Read(bootstrapServers, TopicNames.Participants, TimeSpan.FromSeconds(10));
@@ -34,10 +36,23 @@ public static class OracleComparison
                 .. JsonRecordDiff.Compare("dialout", expected.Dialout, TopicSnapshot.LatestByWindow(dialout)),
                 .. LateDifferences(expected.LateEventIds, deadLetters, lateMayRepeat),
             ];
+            var counts = new List<int> { participants.Count, churn.Count, dialout.Count, deadLetters.Count };
+            if (expected.Sessions is { } sessions)
+            {
+                var actual = TopicSnapshot.Read(bootstrapServers, TopicNames.Sessions, TimeSpan.FromSeconds(10));
+                differences.AddRange(JsonRecordDiff.Compare("sessions", sessions, TopicSnapshot.LatestByWindow(actual, "started_at"), expected.SessionAlternatives));
+                counts.Add(actual.Count);
+            }
+
+            if (expected.CompanyUsage is { } usage)
+            {
+                var actual = TopicSnapshot.Read(bootstrapServers, TopicNames.CompanyUsage, TimeSpan.FromSeconds(10));
+                differences.AddRange(JsonRecordDiff.Compare("usage", usage, TopicSnapshot.LatestByWindow(actual)));
+                counts.Add(actual.Count);
+            }
 
             // Done when the output matches and nothing more arrived since the previous look.
-            var counts = (participants.Count, churn.Count, dialout.Count, deadLetters.Count);
-            if (differences.Count == 0 && counts == previousCounts) return differences;
+            if (differences.Count == 0 && counts.SequenceEqual(previousCounts)) return differences;
             previousCounts = counts;
             afterEachLook?.Invoke();
             await Task.Delay(pollInterval);

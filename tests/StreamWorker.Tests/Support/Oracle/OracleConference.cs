@@ -17,6 +17,18 @@ internal sealed class OracleConference(long id)
 
     public HashSet<string> SeenByDialout { get; } = [];
 
+    /// <summary>Event ids the sessions aggregate processed (applied, or found no session for).</summary>
+    public HashSet<string> SeenBySessions { get; } = [];
+
+    /// <summary>The open session, if any (3.4).</summary>
+    public OracleSession? Session { get; set; }
+
+    /// <summary>ended_at of the latest ended session: an opening event before it is late.</summary>
+    public long? LastEndedAt { get; set; }
+
+    /// <summary>Every session of the conference, by started_at (the latest wins when two share it).</summary>
+    public Dictionary<long, OracleSession> Sessions { get; } = [];
+
     /// <summary>The current attempt per dialled participant.</summary>
     public Dictionary<long, OracleAttempt> Attempts { get; } = [];
 
