@@ -147,6 +147,34 @@ public sealed class ContractOracleSessionsTests
         Assert.Single(JsonRecordDiff.Compare("sessions", new() { [key] = result.Sessions[key] }, new() { [key] = notYetFinal }));
     }
 
+    /// <summary>
+    /// Re-deliveries are ignored by sessions (3.0 rule 1), including one of an event that found no session (reading:
+    /// processed with outcome no_session), read after a new session opened.
+    /// </summary>
+    [Fact]
+    public void Session_IgnoresReDeliveries_EvenOfAnEventThatFoundNoSession()
+    {
+        var roleChange = Stored(Eight, "r1", "participant_role_changed", "00:00:30", """{"conference_id":6007,"host_id":7,"participant_id":1,"participant_role":"moderator"}""");
+        var straggler = Stored(Eight, "r0", "leave_conference", "00:00:05", """{"conference_id":6007,"company_id":79,"host_id":7,"participant_id":1,"participant_role":"organizer","reason_for_leaving":"user_dropped"}""");
+        var events = new List<System.Text.Json.Nodes.JsonObject>
+        {
+            straggler,
+            Stored(Eight, "r2", "enter_conference", "00:00:10", """{"conference_id":6007,"company_id":79,"host_id":7,"participant_id":1,"participant_role":"organizer"}"""),
+            roleChange,
+            roleChange.DeepClone().AsObject(),
+            straggler.DeepClone().AsObject(),
+        };
+
+        var result = ContractOracle.Run(events, sessionsAndUsage: true);
+
+        var record = result.Sessions![("6007", "2026-11-27T08:00:10.000Z")];
+        Assert.Equal(1, record["role_changes"]!.GetValue<int>());
+        Assert.Equal(0, record["leaves_by_reason"]!["user_dropped"]!.GetValue<int>());
+        Assert.Equal(20000, record["participant_ms"]!.GetValue<long>());
+        Assert.Single(result.Sessions);
+        Assert.Empty(result.LateEventIds);
+    }
+
     private static List<System.Text.Json.Nodes.JsonObject> SessionEvents() =>
     [
         Stored(Ten, "e1", "enter_conference", "00:00:00", $$"""{{{C}},"participant_id":1,"participant_role":"organizer","meeting_url":"u"}"""),

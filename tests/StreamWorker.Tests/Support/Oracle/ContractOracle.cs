@@ -147,7 +147,8 @@ public sealed partial class ContractOracle
             return;
         }
 
-        if (_sessionsAndUsage && payload["conference_id"] is not null)
+        // A session that stream time has timed out ends at the next event of its conference, before that event counts.
+        if (_sessionsAndUsage && payload["conference_id"] is not null && (SessionEvents.Contains(name) || UsageFieldOfEvent.ContainsKey(name)))
         {
             TimeOutSession(Conference(payload));
         }
