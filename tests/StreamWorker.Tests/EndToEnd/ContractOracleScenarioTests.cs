@@ -32,6 +32,34 @@ public sealed class ContractOracleScenarioTests
         Assert.DoesNotContain(with.LateEventIds.CountBy(id => id), c => c.Value > stored.Count(s => s["event_id"]!.GetValue<string>() == c.Key));
     }
 
+    [Fact]
+    public void ScenarioWithAllEventKinds_ExercisesEveryFieldOfSessionsAndUsage()
+    {
+        var stored = OracleScenario.GenerateWithAllEventKinds(20261204, Start, steps: 400).Select(AsStored).ToList();
+
+        var without = ContractOracle.Run(stored);
+        var with = ContractOracle.Run(stored, sessionsAndUsage: true);
+
+        var sessions = with.Sessions!.Values.ToList();
+        foreach (var field in new[] { "participant_ms", "viewer_ms", "recording_ms", "streaming_ms", "broadcasting_ms", "dialout_answered", "role_changes" })
+        {
+            Assert.Contains(sessions, r => r[field]!.ToJsonString() != "0");
+        }
+
+        Assert.Contains(sessions, r => r["end_reason"]?.GetValue<string>() == "timeout" && r["final"]!.GetValue<bool>());
+        Assert.Contains(sessions, r => r["end_reason"]?.GetValue<string>() == "conference_end" && r["final"]!.GetValue<bool>());
+        Assert.Contains(sessions, r => r["leaves_by_reason"]!["conference_end"]!.GetValue<int>() > 0);
+        Assert.Contains(sessions, r => r["end_reason"] is null);
+        var usage = with.CompanyUsage!.Values.ToList();
+        foreach (var field in new[] { "recordings_ready", "transcriptions_ready", "streams_started", "broadcasts_started", "previews_updated", "drive_bytes_added", "drive_files_deleted", "access_code_reuses", "profile_picture_uploads", "profile_picture_failures", "dialout_attempts" })
+        {
+            Assert.Contains(usage, r => r[field]!.ToJsonString() != "0");
+        }
+
+        // Late for sessions only: the opening event before its conference's sessions ended.
+        Assert.True(with.LateEventIds.Count > without.LateEventIds.Count, $"late: {with.LateEventIds.Count} with, {without.LateEventIds.Count} without");
+    }
+
     /// <summary>The stored form of a delivery: identifiers sent as numeric strings become integers; a re-delivery keeps its id.</summary>
     private static JsonObject AsStored(OracleDelivery delivery)
     {

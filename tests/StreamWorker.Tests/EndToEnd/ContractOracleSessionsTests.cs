@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using StreamWorker.Tests.Support.Oracle;
 using static StreamWorker.Tests.Support.Oracle.OracleHandWorked;
 
@@ -74,7 +75,7 @@ public sealed class ContractOracleSessionsTests
     [Fact]
     public void Session_WithoutConferenceEnd_TimesOutAtItsClock_AndAnOpeningEventBeforeThatEndIsLate()
     {
-        var events = new List<System.Text.Json.Nodes.JsonObject>
+        var events = new List<JsonObject>
         {
             Stored(Eight, "t1", "conference_start", "00:00:00", """{"conference_id":6003,"company_id":77,"host_id":5}"""),
             Stored(Eight, "t2", "enter_conference", "00:00:10", """{"conference_id":6003,"company_id":77,"host_id":5,"participant_id":1,"participant_role":"organizer"}"""),
@@ -112,7 +113,7 @@ public sealed class ContractOracleSessionsTests
     [Fact]
     public void Session_ClosesWithinTheMinuteAfterEndedAtPlusGrace_EitherFlagIsAccepted_AndLeavesAfterTheEndChangeNothing()
     {
-        var events = new List<System.Text.Json.Nodes.JsonObject>
+        var events = new List<JsonObject>
         {
             Stored(Eight, "s1", "conference_start", "00:00:00", """{"conference_id":6005,"company_id":79,"host_id":7}"""),
             Stored(Eight, "s2", "enter_conference", "00:00:20", """{"conference_id":6005,"company_id":79,"host_id":7,"participant_id":1,"participant_role":"organizer"}"""),
@@ -141,7 +142,7 @@ public sealed class ContractOracleSessionsTests
         Assert.Equal(["s6"], result.LateEventIds);
         Assert.Equal(2, result.Sessions!.Count);
 
-        var notYetFinal = System.Text.Json.Nodes.JsonNode.Parse(Ended.Replace("\"final\":true", "\"final\":false", StringComparison.Ordinal))!.AsObject();
+        var notYetFinal = JsonNode.Parse(Ended.Replace("\"final\":true", "\"final\":false", StringComparison.Ordinal))!.AsObject();
         var key = ("6005", "2026-11-27T08:00:00.000Z");
         Assert.Empty(JsonRecordDiff.Compare("sessions", new() { [key] = result.Sessions[key] }, new() { [key] = notYetFinal }, result.SessionAlternatives));
         Assert.Single(JsonRecordDiff.Compare("sessions", new() { [key] = result.Sessions[key] }, new() { [key] = notYetFinal }));
@@ -156,7 +157,7 @@ public sealed class ContractOracleSessionsTests
     {
         var roleChange = Stored(Eight, "r1", "participant_role_changed", "00:00:30", """{"conference_id":6007,"host_id":7,"participant_id":1,"participant_role":"moderator"}""");
         var straggler = Stored(Eight, "r0", "leave_conference", "00:00:05", """{"conference_id":6007,"company_id":79,"host_id":7,"participant_id":1,"participant_role":"organizer","reason_for_leaving":"user_dropped"}""");
-        var events = new List<System.Text.Json.Nodes.JsonObject>
+        var events = new List<JsonObject>
         {
             straggler,
             Stored(Eight, "r2", "enter_conference", "00:00:10", """{"conference_id":6007,"company_id":79,"host_id":7,"participant_id":1,"participant_role":"organizer"}"""),
@@ -175,7 +176,7 @@ public sealed class ContractOracleSessionsTests
         Assert.Empty(result.LateEventIds);
     }
 
-    private static List<System.Text.Json.Nodes.JsonObject> SessionEvents() =>
+    private static List<JsonObject> SessionEvents() =>
     [
         Stored(Ten, "e1", "enter_conference", "00:00:00", $$"""{{{C}},"participant_id":1,"participant_role":"organizer","meeting_url":"u"}"""),
         Stored(Ten, "e2", "enter_conference", "00:01:00", $$"""{{{C}},"participant_id":2,"participant_role":"participant","meeting_url":"u"}"""),

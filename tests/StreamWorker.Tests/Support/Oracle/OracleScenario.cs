@@ -9,7 +9,7 @@ namespace StreamWorker.Tests.Support.Oracle;
 /// dial-outs along every path including re-dials, re-deliveries (immediate and delayed), out-of-order events
 /// within grace, an unknown event type, a conference_end late for participants only, and a burst of late events.
 /// </summary>
-public sealed class OracleScenario
+public sealed partial class OracleScenario
 {
     private static readonly string[] Reasons = ["user_exit", "user_dropped", "host_kicked", "host_kicked_blocked"];
     private static readonly (long Conference, long Company, long Host)[] ConferenceIds =
@@ -92,7 +92,11 @@ public sealed class OracleScenario
             {
                 _deliveries.Add(_deliveries[_deliveries.Count - 1 - _random.Next(Math.Min(20, _deliveries.Count))]);
             }
+
+            MoreEventKinds(time);
         }
+
+        SessionTimeoutTail();
     }
 
     private OracleDelivery Next(GeneratedConference conference, DateTimeOffset time)
