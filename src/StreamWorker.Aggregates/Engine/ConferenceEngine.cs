@@ -205,7 +205,11 @@ public sealed class ConferenceEngine
         scope.Put(StateKeys.Summary(e.ConferenceId), new ConferenceSummary(
             0, state.CompanyId, state.HostId, Math.Max(summary?.LastEventTimeMs ?? long.MinValue, e.TimeMs), state.Sets, state.OwnedKeys, state.SeenKeys, expiryBucket),
             WriteRank.Summary);
-        foreach (var (key, value) in state.WithSummary) scope.Put(key, value, WriteRank.Summary);
+        foreach (var (key, value, over) in state.WithSummary)
+        {
+            if (over) scope.Overwrite(key, value, WriteRank.Summary);
+            else scope.Put(key, value, WriteRank.Summary);
+        }
         foreach (var (key, value) in state.Last) scope.Put(key, value, WriteRank.Source);
     }
 

@@ -24,7 +24,7 @@ internal sealed class EventState
     public int OwnedKeys { get; set; }
     public int SeenKeys { get; set; }
     public List<(string Key, StateValue Value)> Last { get; } = [];
-    public List<(string Key, StateValue Value)> WithSummary { get; } = [];
+    public List<(string Key, StateValue Value, bool Over)> WithSummary { get; } = [];
 
     /// <summary>Keys the rules made the conference's while handling this event, appended to its owned list together.</summary>
     public List<string> Owned { get; } = [];

@@ -47,7 +47,10 @@ public sealed class RuleContext
     /// Writes with the conference summary (after the rules' other writes and the owned list, before <see cref="PutLast"/>):
     /// for a rule's own summary-like key, computed from its <see cref="PutLast"/> keys.
     /// </summary>
-    public void PutWithSummary(string key, StateValue value) => state.WithSummary.Add((key, value));
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its new value.</param>
+    /// <param name="over">Write even over a write of this record from before a restart (<see cref="StageScope.Overwrite"/>).</param>
+    public void PutWithSummary(string key, StateValue value, bool over = false) => state.WithSummary.Add((key, value, over));
 
     /// <summary>Writes after the summary: for keys that values written earlier were computed from.</summary>
     public void PutLast(string key, StateValue value) => state.Last.Add((key, value));

@@ -48,6 +48,17 @@ public sealed class StageScope(IStageStore store)
         written.Add(key);
     }
 
+    /// <summary>
+    /// Writes even over a write of this record from before a restart: for a key written twice by one record (once as
+    /// stream time moved, once by the event), whose second value a replay computes again from the first.
+    /// </summary>
+    public void Overwrite(string key, StateValue value, WriteRank rank)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Store.Put(key, value with { Offset = Offset }, rank);
+        written.Add(key);
+    }
+
     public void DeleteAfterCommit(string key) => Store.DeleteAfterCommit(key);
 
     public void PutAfterCommit(string key, StateValue value)

@@ -73,8 +73,11 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         var s = context.Get<SessionState>(key);
 
         // Read again after a crash that stored the session's change: the session holds this event already (and stream
-        // time may since have moved past its timeout); only the members and attempts written after it are redone.
-        if (context.WrittenBefore(key))
+        // time may since have moved past its timeout); only the members and attempts written after it are redone. A
+        // session this record ended by timeout may have been ended by the timeout queue before the event (stream time
+        // moving): the event is then applied as the first time, which for one the session had found ended changes nothing.
+        var endedBeforeTheEvent = context.WrittenBefore(key);
+        if (endedBeforeTheEvent && s is not { Open: false, Record.EndReason: SessionEndReason.Timeout })
         {
             if (s is { Open: true }) Change(e, context, s, e.Kind == AggregateEventKind.DialoutStatusChange && DialoutAttemptRule.StartedAttempt(context));
             return;
@@ -93,7 +96,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             if (!Opens(e, context, started))
             {
                 context.Signal(Unattributed.NoSession);
-                if (changed) context.PutWithSummary(key, s!);
+                if (changed) context.PutWithSummary(key, s!, over: endedBeforeTheEvent);
                 return;
             }
 
@@ -106,7 +109,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         s = Accrue(s, Math.Max(s.ClockMs, e.TimeMs)) with { Record = s.Record with { CompanyId = context.CompanyId, HostId = context.HostId } };
         s = Change(e, context, s, started);
         if (!s.Open) End(context.Scope, e.ConferenceId, s, Undrained(s.Record.EndedAtMs!.Value + GraceMs, context.StreamTimeMs), context.Signal);
-        context.PutWithSummary(key, s);
+        context.PutWithSummary(key, s, over: endedBeforeTheEvent);
     }
 
     /// <summary>
