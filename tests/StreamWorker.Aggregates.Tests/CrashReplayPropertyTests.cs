@@ -103,6 +103,18 @@ public class CrashReplayPropertyTests
             run.Commit();
         }
 
+        // Then an hour of idle close, so that every session ends and every window closes: a session's latest record
+        // is exact once its final record is out (a replayed event whose session a later record has already ended by
+        // timeout emits nothing of it; the ended session's final record carries it).
+        var end = reference.StreamTime;
+        foreach (var run in new[] { reference, replay })
+        {
+            run.AdvanceIdle(end + (60 * 60_000));
+            run.Commit();
+            run.AdvanceIdle(end + (61 * 60_000));
+            run.Commit();
+        }
+
         var participants = crashed.ParticipantsRecords.Take(participantsAtCommit).Concat(replay.ParticipantsRecords).ToList();
         var churn = crashed.ChurnRecords.Take(churnAtCommit).Concat(replay.ChurnRecords).ToList();
         var sessions = crashed.SessionRecords.Take(sessionsAtCommit).Concat(replay.SessionRecords).ToList();

@@ -145,7 +145,12 @@ internal sealed class ConferenceRun
         return this;
     }
 
-    private string Fingerprint0() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime).Select(k => k + "=" + Describe(k, Store.Read(k)!)));
+    /// <summary>
+    /// Session timeout checks are left out: a check is a reminder that looks at the session again when drained, and a
+    /// replay that finds the session moved on by the replayed event files the next one by the session as it finds it
+    /// (a later bucket): when the check runs may differ, never what it decides.
+    /// </summary>
+    private string Fingerprint0() => string.Join("\n", Store.Keys.Where(k => k != StateKeys.StreamTime && !k.StartsWith("q/timeout-", StringComparison.Ordinal)).Select(k => k + "=" + Describe(k, Store.Read(k)!)));
 
     private string Describe(string key, StateValue value) =>
         value switch
