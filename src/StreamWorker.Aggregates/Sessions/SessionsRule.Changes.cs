@@ -12,7 +12,7 @@ public sealed partial class SessionsRule
             case AggregateEventKind.LeaveConference:
             {
                 var enter = e.Kind == AggregateEventKind.EnterConference;
-                var (move, joined) = Move(context, ParticipantKey(e.ConferenceId, e.ParticipantId!.Value), s.Sequence, enter);
+                var (move, joined) = Move(context, ParticipantKey(e.ConferenceId, e.ParticipantId!.Value), s.StartOffset, enter);
                 if (move == 0) return s;
                 var present = s.Present + move;
                 return s with
@@ -31,7 +31,7 @@ public sealed partial class SessionsRule
             case AggregateEventKind.LeaveLivestream:
             {
                 var enter = e.Kind == AggregateEventKind.EnterLivestream;
-                var (move, joined) = Move(context, ViewerKey(e.ConferenceId, e.ParticipantId!.Value), s.Sequence, enter);
+                var (move, joined) = Move(context, ViewerKey(e.ConferenceId, e.ParticipantId!.Value), s.StartOffset, enter);
                 if (move == 0) return s;
                 var present = s.PresentViewers + move;
                 return s with
@@ -76,17 +76,17 @@ public sealed partial class SessionsRule
     }
 
     /// <summary>
-    /// An enter or leave of the member under <paramref name="key"/> in session <paramref name="session"/>: +1, -1 or 0,
-    /// and whether it is the member's first enter in the session.
+    /// An enter or leave of the member under <paramref name="key"/> in the session opened at <paramref name="sessionStart"/>:
+    /// +1, -1 or 0, and whether it is the member's first enter in the session.
     /// </summary>
-    private static (int Move, bool Joined) Move(RuleContext context, string key, int session, bool enter)
+    private static (int Move, bool Joined) Move(RuleContext context, string key, long sessionStart, bool enter)
     {
         var member = context.Get<SessionMember>(key);
-        var inSession = member?.Session == session;
+        var inSession = member is not null && member.Offset >= sessionStart;
         var present = inSession && member!.Present;
         if (enter == present) return (0, false);
         if (member is null) context.Own(key);
-        context.PutLast(key, new SessionMember(0, session, enter));
+        context.PutLast(key, new SessionMember(0, enter));
         return (enter ? 1 : -1, enter && !inSession);
     }
 
@@ -106,14 +106,14 @@ public sealed partial class SessionsRule
             var key = AttemptKey(e.ConferenceId, participant);
             if (context.Get<SessionAttempt>(key) is null) context.Own(key);
             // The attempt's number from the event's note, not from the attempt's key, which a replay may find written already.
-            context.PutLast(key, new SessionAttempt(0, DialoutAttemptRule.AttemptOf(context), s.Sequence));
+            context.PutLast(key, new SessionAttempt(0, DialoutAttemptRule.AttemptOf(context)));
             var answered = DialoutTransitions.Next(DialoutOutcome.Pending, status) == DialoutOutcome.Answered;
             return s with { Record = r with { DialoutAttempts = r.DialoutAttempts + 1, DialoutAnswered = r.DialoutAnswered + (answered ? 1 : 0) } };
         }
 
         if (attempt is null || attempt.Outcome == DialoutOutcome.Answered || DialoutTransitions.Next(attempt.Outcome, status) != DialoutOutcome.Answered) return s;
         var started = context.Get<SessionAttempt>(AttemptKey(e.ConferenceId, participant));
-        return started is not null && started.Attempt == attempt.Sequence && started.Session == s.Sequence
+        return started is not null && started.Attempt == attempt.Sequence && started.Offset >= s.StartOffset
             ? s with { Record = r with { DialoutAnswered = r.DialoutAnswered + 1 } }
             : s;
     }

@@ -101,7 +101,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             }
 
             if (s is null) context.Own(key);
-            s = new SessionState(0, (s?.Sequence ?? 0) + 1, true, e.TimeMs, 0, 0, SessionActivity.None, SessionRecord.Opened(e.ConferenceId, context.CompanyId, context.HostId, e.TimeMs));
+            s = new SessionState(0, (s?.Sequence ?? 0) + 1, context.Offset, true, e.TimeMs, 0, 0, SessionActivity.None, SessionRecord.Opened(e.ConferenceId, context.CompanyId, context.HostId, e.TimeMs));
             Timeouts.Enqueue(context.Scope, Undrained(e.TimeMs + settings.SessionTimeoutMs, context.StreamTimeMs), Item(e.ConferenceId, s.Sequence));
             context.Signal(new SessionSignal(null));
         }

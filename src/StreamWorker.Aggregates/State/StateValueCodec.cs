@@ -107,6 +107,7 @@ public static partial class StateValueCodec
                 case SessionState ss:
                     Begin(w, Tag.Session, ss);
                     w.Write(ss.Sequence);
+                    w.Write(ss.StartOffset);
                     w.Write(ss.Open);
                     w.Write(ss.ClockMs);
                     w.Write(ss.Present);
@@ -116,13 +117,11 @@ public static partial class StateValueCodec
                     break;
                 case SessionMember sm:
                     Begin(w, Tag.SessionMember, sm);
-                    w.Write(sm.Session);
                     w.Write(sm.Present);
                     break;
                 case SessionAttempt sa:
                     Begin(w, Tag.SessionAttempt, sa);
                     w.Write(sa.Attempt);
-                    w.Write(sa.Session);
                     break;
                 case WindowValue<SessionRecord> es:
                     Begin(w, Tag.EndedSession, es);
@@ -160,9 +159,9 @@ public static partial class StateValueCodec
             Tag.Attempt => new AttemptValue(offset, r.ReadInt32(), r.ReadInt64(), r.ReadInt64(), (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32(), ReadNullable(r)),
-            Tag.Session => new SessionState(offset, r.ReadInt32(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), (SessionActivity)r.ReadByte(), ReadSession(r)),
-            Tag.SessionMember => new SessionMember(offset, r.ReadInt32(), r.ReadBoolean()),
-            Tag.SessionAttempt => new SessionAttempt(offset, r.ReadInt32(), r.ReadInt32()),
+            Tag.Session => new SessionState(offset, r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), (SessionActivity)r.ReadByte(), ReadSession(r)),
+            Tag.SessionMember => new SessionMember(offset, r.ReadBoolean()),
+            Tag.SessionAttempt => new SessionAttempt(offset, r.ReadInt32()),
             Tag.EndedSession => new WindowValue<SessionRecord>(offset, ReadSession(r)),
             Tag.UsageWindow => new UsageWindowValue(offset, ReadUsage(r), [.. Enumerable.Range(0, r.ReadByte()).Select(_ => r.ReadInt64())], r.ReadBoolean()),
             (Tag)1 or (Tag)2 => throw new InvalidDataException("a conference summary or presence of an earlier release: start this release under a new Processor:ApplicationId (docs/operations.md, \"Upgrades\")"),
