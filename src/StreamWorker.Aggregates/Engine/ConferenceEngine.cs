@@ -141,11 +141,11 @@ public sealed class ConferenceEngine
         if (replay) state.CompanyId = seenBefore!.CompanyId;
         var involved = rules.Where(r => pending.HasFlag(r.Aggregate)).Select(r => (Rule: r, Context: new RuleContext(scope, state, firstSets[r], now))).ToList();
 
-        // A replay repeats the first decision (stream time and the rules' state may have moved on since). An event the
-        // store shows was handled before a restart (its offset is not past the restored progress) but never seen
-        // was late for everything. Anything else is tested for lateness now.
+        // A replay repeats the first decision (stream time and the rules' state may have moved on since). A re-delivery
+        // the store shows was handled before a restart (its offset is not past the restored progress) was late for every
+        // aggregate its seen entry does not list (one that applied it would be listed). Anything else is tested now.
         var late = replay ? pending & ~seenBefore!.ProcessedBy
-            : seenBefore is null && offset <= progress.RestoredThrough ? pending
+            : offset <= progress.RestoredThrough ? pending
             : involved.Where(x => x.Rule.IsLate(e, x.Context)).Aggregate(AggregateSet.None, (set, x) => set | x.Rule.Aggregate);
         var toApply = pending & ~late;
 
