@@ -84,10 +84,39 @@ public sealed partial class SessionsRule
         var member = context.Get<SessionMember>(key);
         var inSession = member is not null && member.Offset >= sessionStart;
         var present = inSession && member!.Present;
-        if (enter == present) return (0, false);
+        WriteMember(context, key, member, enter);
+        return enter == present ? (0, false) : (enter ? 1 : -1, enter && !inSession);
+    }
+
+    /// <summary>
+    /// The writes an event makes from itself alone, whatever the session: a member's last enter or leave (written on
+    /// every one, so that a replay writes the same), an attempt the event started.
+    /// </summary>
+    private static void Touch(AggregateEvent e, RuleContext context, bool attemptStarted)
+    {
+        string? key = e.Kind switch
+        {
+            AggregateEventKind.EnterConference or AggregateEventKind.LeaveConference => ParticipantKey(e.ConferenceId, e.ParticipantId!.Value),
+            AggregateEventKind.EnterLivestream or AggregateEventKind.LeaveLivestream => ViewerKey(e.ConferenceId, e.ParticipantId!.Value),
+            _ => null,
+        };
+        if (key is not null) WriteMember(context, key, context.Get<SessionMember>(key), e.Kind is AggregateEventKind.EnterConference or AggregateEventKind.EnterLivestream);
+        if (attemptStarted) WriteAttempt(e, context);
+    }
+
+    private static void WriteMember(RuleContext context, string key, SessionMember? member, bool enter)
+    {
         if (member is null) context.Own(key);
         context.PutLast(key, new SessionMember(0, enter));
-        return (enter ? 1 : -1, enter && !inSession);
+    }
+
+    private static void WriteAttempt(AggregateEvent e, RuleContext context)
+    {
+        var key = AttemptKey(e.ConferenceId, e.ParticipantId!.Value);
+        if (context.Get<SessionAttempt>(key) is null) context.Own(key);
+
+        // The attempt's number from the event's note, not from the attempt's key, which a replay may find written already.
+        context.PutLast(key, new SessionAttempt(0, DialoutAttemptRule.AttemptOf(context)));
     }
 
     /// <summary>
@@ -103,10 +132,7 @@ public sealed partial class SessionsRule
         var r = s.Record;
         if (attemptStarted)
         {
-            var key = AttemptKey(e.ConferenceId, participant);
-            if (context.Get<SessionAttempt>(key) is null) context.Own(key);
-            // The attempt's number from the event's note, not from the attempt's key, which a replay may find written already.
-            context.PutLast(key, new SessionAttempt(0, DialoutAttemptRule.AttemptOf(context)));
+            WriteAttempt(e, context);
             var answered = DialoutTransitions.Next(DialoutOutcome.Pending, status) == DialoutOutcome.Answered;
             return s with { Record = r with { DialoutAttempts = r.DialoutAttempts + 1, DialoutAnswered = r.DialoutAnswered + (answered ? 1 : 0) } };
         }

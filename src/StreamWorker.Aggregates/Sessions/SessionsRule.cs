@@ -72,14 +72,15 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         var key = StateKey(e.ConferenceId);
         var s = context.Get<SessionState>(key);
 
-        // Read again after a crash that stored the session's change: the session holds this event already (and stream
-        // time may since have moved past its timeout); only the members and attempts written after it are redone. A
-        // session this record ended by timeout may have been ended by the timeout queue before the event (stream time
-        // moving): the event is then applied as the first time, which for one the session had found ended changes nothing.
+        // Read again after a crash that stored the session's change (or a later record's): the session holds this event
+        // already, and stream time may since have moved past its timeout; only the members and attempts, written after
+        // it and computed from the event alone, are written again. A session this record ended by timeout before the
+        // event (the timeout queue, as stream time moved) is the exception: the event is applied to it as the first time.
+        var started = e.Kind == AggregateEventKind.DialoutStatusChange && DialoutAttemptRule.StartedAttempt(context);
         var endedBeforeTheEvent = context.WrittenBefore(key);
-        if (endedBeforeTheEvent && s is not { Open: false, Record.EndReason: SessionEndReason.Timeout })
+        if (endedBeforeTheEvent && !(s is { Open: false, Record.EndReason: SessionEndReason.Timeout } && s.Offset == context.Offset))
         {
-            if (s is { Open: true }) Change(e, context, s, e.Kind == AggregateEventKind.DialoutStatusChange && DialoutAttemptRule.StartedAttempt(context));
+            Touch(e, context, started);
             return;
         }
 
@@ -90,12 +91,12 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             changed = true;
         }
 
-        var started = e.Kind == AggregateEventKind.DialoutStatusChange && DialoutAttemptRule.StartedAttempt(context);
         if (s is not { Open: true })
         {
             if (!Opens(e, context, started))
             {
                 context.Signal(Unattributed.NoSession);
+                Touch(e, context, started);
                 if (changed) context.PutWithSummary(key, s!, over: endedBeforeTheEvent);
                 return;
             }
