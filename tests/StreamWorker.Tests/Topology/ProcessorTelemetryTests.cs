@@ -41,16 +41,20 @@ public sealed class ProcessorTelemetryTests : IDisposable
         Assert.Equal(
             [
                 ("enter_conference", "applied"), ("enter_conference", "duplicate"), ("leave_conference", "late"), ("unknown", "unknown"),
-                ("start_recording", "ignored"), ("leave_livestream", "unusable"), ("enter_livestream", "applied"), ("leave_livestream", "applied"),
+                ("start_recording", "applied"), ("leave_livestream", "unusable"), ("enter_livestream", "applied"), ("leave_livestream", "applied"),
                 ("dialout_status_change", "applied"),
             ],
             Of("streamworker.processor.events").Select(m => ((string)m["event.type"]!, (string)m["outcome"]!)));
         Assert.Equal(["late", "unusable"], Of("streamworker.deadletter.writes").Select(m => (string)m["reason"]!));
         Assert.Equal(["host_kicked"], Of("streamworker.livestream.leaves").Select(m => (string)m["reason"]!));
         Assert.Equal(["answered"], Of("streamworker.dialout.outcomes").Select(m => (string)m["outcome"]!));
+        // Per topic: the participants window, two churn updates, one dial-out window; a session record for each event
+        // applied to the session (enter, start_recording, enter and leave of the viewer, the dial-out); a usage record
+        // for each event the usage report counts (the join, the recording, the viewer, the attempt).
         Assert.Equal(
-            [h.Topics.Participants, h.Topics.LivestreamChurn, h.Topics.LivestreamChurn, h.Topics.DialoutAnswerRate],
-            Of("streamworker.processor.records.emitted").Select(m => (string)m["messaging.destination.name"]!));
+            [(h.Topics.Participants, 1), (h.Topics.LivestreamChurn, 2), (h.Topics.DialoutAnswerRate, 1), (h.Topics.Sessions, 5), (h.Topics.CompanyUsage, 4)],
+            Of("streamworker.processor.records.emitted").GroupBy(m => (string)m["messaging.destination.name"]!).Select(g => (g.Key, g.Count()))
+                .OrderBy(x => x.Key == h.Topics.Participants ? 0 : x.Key == h.Topics.LivestreamChurn ? 1 : x.Key == h.Topics.DialoutAnswerRate ? 2 : x.Key == h.Topics.Sessions ? 3 : 4));
     }
 
     public void Dispose()

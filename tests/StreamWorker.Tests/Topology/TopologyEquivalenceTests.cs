@@ -25,7 +25,7 @@ public class TopologyEquivalenceTests
         var conferences = new ConferenceEngine(settings, new MemoryStageStore());
         var companies = new CompanyStage(settings, new MemoryStageStore());
         long changeOffset = 0;
-        var expected = (Participants: new List<string>(), Churn: new List<string>(), Dialout: new List<string>(), Late: new List<string>());
+        var expected = (Participants: new List<string>(), Churn: new List<string>(), Dialout: new List<string>(), Late: new List<string>(), Sessions: new List<string>(), Usage: new List<string>());
         var delivered = new List<(string Id, string Name, long Time, object Payload)>();
         using var h = new TopologyHarness();
 
@@ -41,7 +41,7 @@ public class TopologyEquivalenceTests
             long? Id(string field) => fields.TryGetProperty(field, out var v) ? v.GetInt64() : null;
             string? Text(string field) => fields.TryGetProperty(field, out var v) ? v.GetString() : null;
             var reading = AggregateEventFactory.Read(new EventRawFields(
-                id, name, time, Id("conference_id"), Id("company_id"), Id("host_id"), Id("participant_id"), Text("reason_for_leaving"), Text("status")));
+                id, name, time, Id("conference_id"), Id("company_id"), Id("host_id"), Id("participant_id"), Text("reason_for_leaving"), Text("status"), Id("size")));
             if (reading.Event is not { } e)
             {
                 Closed(conferences.Observe(time, i));
@@ -53,19 +53,29 @@ public class TopologyEquivalenceTests
             if (result.Output<ParticipantsRecord>() is { } p) expected.Participants.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(p)));
             if (result.Output<LivestreamChurnRecord>() is { } c) expected.Churn.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(c)));
             if (result.Decision == EventDecision.Late) expected.Late.Add($"\"{id}\"");
-            if (result.Output<DialoutAttemptChange>() is { } change) Company(change);
+            foreach (var output in result.Outputs)
+            {
+                if (output is SessionRecord session) expected.Sessions.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(session)));
+                else if (output is DialoutAttemptChange change) Company(change);
+                else if (output is UsageCount count) Company(count with { Source = 0, SourceOffset = i });
+            }
         }
 
         void Closed(ClosedWindows closed)
         {
             expected.Participants.AddRange(closed.Of<ParticipantsRecord>().Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
             expected.Churn.AddRange(closed.Of<LivestreamChurnRecord>().Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
+            expected.Sessions.AddRange(closed.Of<SessionRecord>().Select(r => Encoding.UTF8.GetString(OutputRecordJson.Serialize(r))));
             if (closed.ProgressMs is { } progress) Company(DialoutAttemptChange.Progress(0, 1, 0, progress));
         }
 
-        void Company(DialoutAttemptChange change)
+        void Company(CompanyChange change)
         {
-            expected.Dialout.AddRange(companies.Apply(change, changeOffset++).Records.Select(d => Encoding.UTF8.GetString(OutputRecordJson.Serialize(d))));
+            foreach (var record in companies.Apply(change, changeOffset++).Records)
+            {
+                if (record is CompanyUsageRecord usage) expected.Usage.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize(usage)));
+                else expected.Dialout.Add(Encoding.UTF8.GetString(OutputRecordJson.Serialize((DialoutAnswerRateRecord)record)));
+            }
         }
 
         Assert.Equal(expected.Participants, h.Participants.Select(r => r.Json));
@@ -73,6 +83,9 @@ public class TopologyEquivalenceTests
         Assert.Contains(expected.Dialout, r => r.Contains("\"final\":true", StringComparison.Ordinal));
         Assert.Equal(expected.Churn, h.Churn.Select(r => r.Json));
         Assert.Equal(expected.Dialout, h.Dialout.Select(r => r.Json));
+        Assert.Equal(expected.Sessions, h.Sessions.Select(r => r.Json));
+        Assert.Equal(expected.Usage, h.Usage.Select(r => r.Json));
+        Assert.Contains(expected.Sessions, r => r.Contains("\"end_reason\":\"conference_end\"", StringComparison.Ordinal));
         Assert.Equal(expected.Late, h.DeadLetters.Select(r => r.Field("event_id")));
         Assert.NotEmpty(expected.Late);
         Assert.True(expected.Dialout.Count > 30 && expected.Participants.Count > 30 && expected.Churn.Count > 30, $"{expected.Dialout.Count} {expected.Participants.Count} {expected.Churn.Count}");

@@ -35,7 +35,7 @@ internal sealed class TopologyHarness : IDisposable
         var config = new StreamConfig<StringSerDes, ByteArraySerDes> { ApplicationId = Options.ApplicationId, StateDir = Options.StateDirectory };
         driver = new TopologyTestDriver(builder.Build(), config, TopologyTestDriver.Mode.SYNC_TASK);
         input = driver.CreateInputTopic<string, byte[]>(Topics.Events);
-        foreach (var topic in new[] { Topics.Participants, Topics.LivestreamChurn, Topics.DialoutAnswerRate, Topics.DeadLetter })
+        foreach (var topic in new[] { Topics.Participants, Topics.LivestreamChurn, Topics.DialoutAnswerRate, Topics.Sessions, Topics.CompanyUsage, Topics.DeadLetter })
         {
             outputs[topic] = driver.CreateOutputTopic<string, byte[]>(topic);
             received[topic] = [];
@@ -73,6 +73,8 @@ internal sealed class TopologyHarness : IDisposable
     public IReadOnlyList<OutputRecord> Participants => Read(Topics.Participants);
     public IReadOnlyList<OutputRecord> Churn => Read(Topics.LivestreamChurn);
     public IReadOnlyList<OutputRecord> Dialout => Read(Topics.DialoutAnswerRate);
+    public IReadOnlyList<OutputRecord> Sessions => Read(Topics.Sessions);
+    public IReadOnlyList<OutputRecord> Usage => Read(Topics.CompanyUsage);
     public IReadOnlyList<OutputRecord> DeadLetters => Read(Topics.DeadLetter);
 
     public IEnumerable<KeyValuePair<string, StateValue>> Store(string name) => driver.GetKeyValueStore<string, StateValue>(name).All();
