@@ -107,7 +107,8 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             context.Signal(new SessionSignal(null));
         }
 
-        s = Accrue(s, Math.Max(s.ClockMs, e.TimeMs)) with { Record = s.Record with { CompanyId = context.CompanyId, HostId = context.HostId } };
+        s = Accrue(s, Math.Max(s.ClockMs, e.TimeMs));
+        s = s with { Record = s.Record with { CompanyId = context.CompanyId, HostId = context.HostId } };
         s = Change(e, context, s, started);
         if (!s.Open) End(context.Scope, e.ConferenceId, s, Undrained(s.Record.EndedAtMs!.Value + GraceMs, context.StreamTimeMs), context.Signal);
         context.PutWithSummary(key, s, over: endedBeforeTheEvent);

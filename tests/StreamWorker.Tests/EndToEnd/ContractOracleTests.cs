@@ -31,7 +31,7 @@ public sealed class ContractOracleTests
         });
         await WaitUntilReady(sw);
 
-        var deliveries = OracleScenario.Generate(Seed, Start, steps: 400);
+        var deliveries = OracleScenario.GenerateWithAllEventKinds(Seed, Start, steps: 400);
         for (var i = 0; i < deliveries.Count; i++)
         {
             using var response = await sw.PostAsync(deliveries[i].Body);
@@ -43,7 +43,7 @@ public sealed class ContractOracleTests
             .Select(m => JsonNode.Parse(m.Value)!.AsObject()).ToList();
         Assert.Equal(deliveries.Count, stored.Count);
 
-        var expected = ContractOracle.Run(stored);
+        var expected = ContractOracle.Run(stored, sessionsAndUsage: true);
         AssertScenarioCoversTheRules(expected);
 
         var differences = await OracleComparison.UntilEqualAsync(bootstrap, expected, OutputTimeout, lateMayRepeat: false, TimeSpan.FromSeconds(1));
