@@ -42,6 +42,14 @@ public class SessionsTests
     }
 
     [Fact]
+    public void Participant_WhoseLeaveCameFirst_CountsOnceWhenEntering()
+    {
+        var run = new ConferenceRun().ApplyAll(Enter("a", At(0), 1), Leave("b", At(1), 2), Enter("c", At(2), 2), Leave("d", At(3), 2), Enter("e", At(4), 2));
+
+        Assert.Equal((2, 2), (run.SessionRecords[^1].Participants, run.SessionRecords[^1].PeakConcurrent));
+    }
+
+    [Fact]
     public void OpeningEvent_BeforeThePreviousSessionsEnd_IsLate()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0), 1), End("b", At(5)));

@@ -82,10 +82,10 @@ public sealed partial class SessionsRule
     private static (int Move, bool Joined) Move(RuleContext context, string key, long sessionStart, bool enter)
     {
         var member = context.Get<SessionMember>(key);
-        var inSession = member is not null && member.Offset >= sessionStart;
-        var present = inSession && member!.Present;
+        var present = member is not null && member.Offset >= sessionStart && member.Present;
+        var joined = member is not null && member.EnteredAt >= sessionStart;
         WriteMember(context, key, member, enter);
-        return enter == present ? (0, false) : (enter ? 1 : -1, enter && !inSession);
+        return enter == present ? (0, false) : (enter ? 1 : -1, enter && !joined);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public sealed partial class SessionsRule
     private static void WriteMember(RuleContext context, string key, SessionMember? member, bool enter)
     {
         if (member is null) context.Own(key);
-        context.PutLast(key, new SessionMember(0, enter));
+        context.PutLast(key, new SessionMember(0, enter, enter ? context.Offset : member?.EnteredAt ?? -1));
     }
 
     private static void WriteAttempt(AggregateEvent e, RuleContext context)

@@ -118,6 +118,7 @@ public static partial class StateValueCodec
                 case SessionMember sm:
                     Begin(w, Tag.SessionMember, sm);
                     w.Write(sm.Present);
+                    w.Write(sm.EnteredAt);
                     break;
                 case SessionAttempt sa:
                     Begin(w, Tag.SessionAttempt, sa);
@@ -160,7 +161,7 @@ public static partial class StateValueCodec
             Tag.Outcome => new OutcomeValue(offset, (DialoutOutcome)r.ReadByte(), r.ReadInt32()),
             Tag.Seen => new SeenEvent(offset, r.ReadInt64(), r.ReadInt64(), (AggregateSet)r.ReadByte(), r.ReadInt32(), ReadNullable(r)),
             Tag.Session => new SessionState(offset, r.ReadInt32(), r.ReadInt64(), r.ReadBoolean(), r.ReadInt64(), r.ReadInt32(), r.ReadInt32(), (SessionActivity)r.ReadByte(), ReadSession(r)),
-            Tag.SessionMember => new SessionMember(offset, r.ReadBoolean()),
+            Tag.SessionMember => new SessionMember(offset, r.ReadBoolean(), r.ReadInt64()),
             Tag.SessionAttempt => new SessionAttempt(offset, r.ReadInt32()),
             Tag.EndedSession => new WindowValue<SessionRecord>(offset, ReadSession(r)),
             Tag.UsageWindow => new UsageWindowValue(offset, ReadUsage(r), [.. Enumerable.Range(0, r.ReadByte()).Select(_ => r.ReadInt64())], r.ReadBoolean()),

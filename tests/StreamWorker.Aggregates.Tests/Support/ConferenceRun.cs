@@ -159,6 +159,7 @@ internal sealed class ConferenceRun
             SeenEvent seen => (seen with { Offset = 0, FirstOffset = 0 }).ToString(),
             PresenceValue presence => IsPresent(key, presence) ? "present" : "absent",
             SessionState session => (session with { Offset = 0, StartOffset = 0 }).ToString(),
+            SessionMember member => (member with { Offset = 0, EnteredAt = member.EnteredAt < 0 ? -1 : 0 }).ToString(),
             ConferenceSummary summary => (summary with { Offset = 0, Sets = new PresenceCounts(Enumerable.Range(0, summary.Sets.Length).Select(i => (summary.Sets[i].Count, 0L))) }).ToString(),
             _ => (value with { Offset = 0 }).ToString(),
         };
