@@ -222,12 +222,17 @@ fi
 # against their alternatives, same values, one process (StreamWorker.Bench codec).
 codec=$(dotnet "$bench_tool" codec --iterations "${CODEC_ITERATIONS:-300000}" | tail -n 1) || codec='{}'
 jq -e . >/dev/null 2>&1 <<<"$codec" || codec='{}'
+
+# Rule cost: the conference and company stages with every rule and without conference sessions and company usage, on
+# the same simulator events, in one process (StreamWorker.Bench rules): what the two rules add per event.
+rules=$(dotnet "$simulator" generate --conferences 400 --companies 50 --duration 20m | dotnet "$bench_tool" rules --rounds 5 | tail -n 1) || rules='{}'
+jq -e . >/dev/null 2>&1 <<<"$rules" || rules='{}'
 load_end=$(cut -d' ' -f1 /proc/loadavg)
 
 summary=$(jq -cn \
   --argjson best "$best" --argjson at "$gateway_at" --argjson half "$half" --argjson gateway_rss "$gateway_rss" \
   --argjson processor "$processor" --argjson inprocess "$inprocess" --arg broker "$broker_mode" --argjson freshness "$freshness" --argjson steady "$freshness_steady" \
-  --argjson load_start "$load_start" --argjson load_end "$load_end" --argjson codec "$codec" '
+  --argjson load_start "$load_start" --argjson load_end "$load_end" --argjson codec "$codec" --argjson rules "$rules" '
   def ratio(a; b): if (a == null or b == null or b == 0) then null else ((a / b) * 1000 | round / 1000) end;
   {
     gateway_noop_ratio: ratio($best.gateway.requests_per_s; $best.noop.requests_per_s),
@@ -259,7 +264,7 @@ summary=$(jq -cn \
     codec_state_stj_ratio: ratio($codec.codec_state_stj_ns; $codec.codec_state_handwritten_ns),
     broker: $broker,
     load_average: [$load_start, $load_end]
-  } + $codec')
+  } + $codec + $rules')
 
 {
   echo

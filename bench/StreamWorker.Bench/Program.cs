@@ -21,6 +21,7 @@ return args.FirstOrDefault() switch
     "produce-server" => await ProduceServer.RunAsync(options, stop.Token),
     "passthrough" => await PassThrough.RunAsync(options, stop.Token),
     "codec" => CodecComparison.Run(options),
+    "rules" => RuleCost.Run(options),
     _ => Usage(),
 };
 
@@ -31,6 +32,7 @@ static int Usage()
                StreamWorker.Bench passthrough --bootstrap 127.0.0.1:19092 --count N [--topic {TopicNames.Events}] [--to bench-passthrough]
                                   [--partitioner default|none] [--timeout 180] [--set key=value ...]
                StreamWorker.Bench codec [--iterations 300000]
+               StreamWorker.Simulator generate ... | StreamWorker.Bench rules [--rounds 5]
         """);
     return 2;
 }

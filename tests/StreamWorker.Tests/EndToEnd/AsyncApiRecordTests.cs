@@ -9,7 +9,7 @@ using StreamWorker.Events;
 namespace StreamWorker.Tests.EndToEnd;
 
 /// <summary>
-/// Records that a real StreamWorker (role all) writes to each of the five topics match the message that
+/// Records that a real StreamWorker (role all) writes to each of the seven topics match the message that
 /// docs/asyncapi.yaml declares for that topic: value, headers and key. A consumer generating code from the
 /// document can therefore read what is really there.
 /// </summary>
@@ -50,6 +50,8 @@ public sealed class AsyncApiRecordTests() : RoleAllTest(Conference, 88, 4, T0)
             [TopicNames.Participants] = 1,
             [TopicNames.LivestreamChurn] = 1,
             [TopicNames.DialoutAnswerRate] = 1,
+            [TopicNames.Sessions] = 5,
+            [TopicNames.CompanyUsage] = 4,
         };
         Assert.Equal(expectedCounts.Keys.Order(StringComparer.Ordinal), messages.Keys.Order(StringComparer.Ordinal));
         foreach (var (topic, atLeast) in expectedCounts)
