@@ -36,7 +36,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
         var rounds = Setting("ROLLING_ROUNDS", 2);
         var steps = Setting("ROLLING_STEPS", 700);
         var random = new Random(seed);
-        var deliveries = OracleScenario.Generate(seed, Start, steps, conferences: 14);
+        var deliveries = OracleScenario.GenerateWithAllEventKinds(seed, Start, steps, conferences: 14);
         var loadTime = TimeSpan.FromSeconds(Setting("ROLLING_LOAD_SECONDS", 50) + (rounds - 2) * 25);
         var kafkaPort = FreePort.Next();
         var bootstrap = string.Join(',', Enumerable.Range(0, brokers).Select(i => $"127.0.0.1:{kafkaPort + i}"));
@@ -76,8 +76,10 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
                 .Select(p => (IReadOnlyList<JsonObject>)[.. p.Select(m => JsonNode.Parse(m.Value)!.AsObject())])
                 .ToList();
             Assert.Equal(deliveries.Count, stored.Sum(p => p.Count));
-            var expected = ContractOracle.RunPartitioned(stored);
-            Assert.True(expected.Dialout.Count >= 6 && expected.LateEventIds.Count >= 3, $"the scenario is too thin: {expected.Dialout.Count} dial-out windows, {expected.LateEventIds.Count} late");
+            var expected = ContractOracle.RunPartitioned(stored, sessionsAndUsage: true);
+            Assert.True(
+                expected.Dialout.Count >= 6 && expected.LateEventIds.Count >= 3 && expected.Sessions!.Count >= 6 && expected.CompanyUsage!.Count >= 2,
+                $"the scenario is too thin: {expected.Dialout.Count} dial-out windows, {expected.LateEventIds.Count} late, {expected.Sessions!.Count} sessions, {expected.CompanyUsage!.Count} usage windows");
 
             var differences = await OracleComparison.UntilEqualAsync(bootstrap, expected, ExactnessTimeout, lateMayRepeat: true, TimeSpan.FromSeconds(2), () =>
             {
