@@ -55,6 +55,7 @@ public sealed partial class CompanyStage
     public CompanyStepResult Apply(CompanyChange change, long offset)
     {
         ArgumentNullException.ThrowIfNull(change);
+        (scope.Store as CachingStageStore)?.FlushIfFull();
         scope.Begin(offset);
         AdvanceTo(Math.Max(CurrentStreamTime(), change.EventTimeMs));
         var result = change switch

@@ -76,7 +76,7 @@ public static class ProcessorTopology
                     .WithValueSerdes(new CodecSerDes<CompanyChange>(StateValueCodec.Serialize, StateValueCodec.DeserializeChange)))
                 .Transform(
                     TransformerBuilder.New<string, CompanyChange, string, StageOutput>()
-                        .Transformer<StageTransformer<CompanyChange, StageOutput>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, liveness)))
+                        .Transformer<StageTransformer<CompanyChange, StageOutput>>(Stage(() => new CompanyStageTransformer(settings, topics, telemetry, commits, writeCache, liveness)))
                         .StateStore(StageStore(CompanyStore, options, commits))
                         .Build(),
                     "company-stage"),

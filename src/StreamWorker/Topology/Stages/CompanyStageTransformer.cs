@@ -19,12 +19,15 @@ public sealed class CompanyStageTransformer : ITransformer<string, CompanyChange
     private readonly CommitSignals commits;
     private readonly ProcessorLiveness? liveness;
     private ProcessorContext<string, StageOutput>? context;
+    private readonly WriteCacheBudget writeCache;
     private StreamizStageStore? store;
+    private CachingStageStore? cache;
     private CompanyStage? stage;
     private InputPositions positions = new();
 
-    public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, ProcessorLiveness? liveness = null)
+    public CompanyStageTransformer(AggregateSettings settings, TopicOptions topics, ProcessorTelemetry telemetry, CommitSignals commits, WriteCacheBudget writeCache, ProcessorLiveness? liveness = null)
     {
+        this.writeCache = writeCache ?? throw new ArgumentNullException(nameof(writeCache));
         this.liveness = liveness;
         this.settings = settings ?? throw new ArgumentNullException(nameof(settings));
         this.topics = topics ?? throw new ArgumentNullException(nameof(topics));
@@ -37,9 +40,12 @@ public sealed class CompanyStageTransformer : ITransformer<string, CompanyChange
         ArgumentNullException.ThrowIfNull(context);
         this.context = context;
         store = new StreamizStageStore((IKeyValueStore<string, StateValue>)context.GetStateStore(ProcessorTopology.CompanyStore), telemetry.StateWritten);
-        stage = new CompanyStage(settings, store);
+        // Held back between commits like the conference stage's writes: a usage window counted by many events costs one
+        // changelog record a commit. The company stage writes in rank order too, so a crash during a flush stays exact.
+        cache = new CachingStageStore(store, writeCache);
+        stage = new CompanyStage(settings, cache);
         positions = new InputPositions();
-        commits.Subscribe(context.Id, store.OnCommit);
+        commits.Subscribe(context.Id, OnCommit);
         liveness?.TaskStarted(ProcessorTopology.CompanyStore, context.Id.ToString());
     }
 
@@ -60,9 +66,16 @@ public sealed class CompanyStageTransformer : ITransformer<string, CompanyChange
         return null;
     }
 
+    private void OnCommit()
+    {
+        cache!.Flush();
+        store!.OnCommit();
+    }
+
     public void Close()
     {
         if (context is not null) commits.Unsubscribe(context.Id);
+        cache?.Abandon();
         if (context is not null) liveness?.TaskClosed(ProcessorTopology.CompanyStore, context.Id.ToString());
     }
 }
