@@ -20,9 +20,9 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
 
     public override bool ClosesWindowsHere => false;
 
-    public static string AttemptKey(long conference, long participant) => FormattableString.Invariant($"a/{conference}/{participant}");
+    public static string AttemptKey(long conference, long participant) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a/{conference}/{participant}");
 
-    public static string EarlierAttemptKey(long conference, long participant, int sequence) => FormattableString.Invariant($"as/{conference}/{participant}/{sequence}");
+    public static string EarlierAttemptKey(long conference, long participant, int sequence) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"as/{conference}/{participant}/{sequence}");
 
     public override bool Consumes(AggregateEventKind kind) => kind == AggregateEventKind.DialoutStatusChange;
 
@@ -100,7 +100,7 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
             ? current
             : context.Get<AttemptValue>(EarlierAttemptKey(e.ConferenceId, participant, note));
         return attempt is null ? null : new DialoutAttemptChange(
-            attempt.CompanyId, attempt.WindowStartMs, FormattableString.Invariant($"{e.ConferenceId}:{participant}:{attempt.Sequence}"),
+            attempt.CompanyId, attempt.WindowStartMs, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.ConferenceId}:{participant}:{attempt.Sequence}"),
             attempt.Outcome, attempt.Version, e.TimeMs);
     }
 

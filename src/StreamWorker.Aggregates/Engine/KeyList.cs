@@ -59,5 +59,5 @@ public static class KeyList
         for (long chunk = 0; chunk * ChunkSize < length; chunk++) yield return ChunkKey(list, chunk);
     }
 
-    private static string ChunkKey(string list, long chunk) => FormattableString.Invariant($"{list}/{chunk}");
+    private static string ChunkKey(string list, long chunk) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{list}/{chunk}");
 }

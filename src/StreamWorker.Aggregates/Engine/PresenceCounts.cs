@@ -32,5 +32,5 @@ public sealed class PresenceCounts : IEquatable<PresenceCounts>
 
     public override int GetHashCode() => sets.Aggregate(0, (h, s) => HashCode.Combine(h, s.Count, s.ClearedAt));
 
-    public override string ToString() => string.Join(" ", sets.Select(s => FormattableString.Invariant($"{s.Count} cleared at {s.ClearedAt}")));
+    public override string ToString() => string.Join(" ", sets.Select(s => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{s.Count} cleared at {s.ClearedAt}")));
 }

@@ -11,16 +11,16 @@ public static class StateKeys
     /// <summary>The partition's progress: its stream time, and the offset of the last record fully written.</summary>
     public const string StreamTime = "t";
 
-    public static string Summary(long conference) => Invariant($"c/{conference}");
+    public static string Summary(long conference) => string.Create(CultureInfo.InvariantCulture, $"c/{conference}");
 
     /// <summary>An event id the conference stage processed.</summary>
-    public static string Seen(long conference, string eventId) => Invariant($"e/{conference}/{eventId}");
+    public static string Seen(long conference, string eventId) => string.Create(CultureInfo.InvariantCulture, $"e/{conference}/{eventId}");
 
     /// <summary>Every seen event id of the conference, for expiry.</summary>
-    public static string SeenList(long conference) => Invariant($"el/{conference}");
+    public static string SeenList(long conference) => string.Create(CultureInfo.InvariantCulture, $"el/{conference}");
 
     /// <summary>Every key the conference's rules own (members, attempts), deleted with the conference at expiry.</summary>
-    public static string Owned(long conference) => Invariant($"k/{conference}");
+    public static string Owned(long conference) => string.Create(CultureInfo.InvariantCulture, $"k/{conference}");
 
     /// <summary>The close queue of a rule's windows (<see cref="ConferenceRule.Name"/>).</summary>
     public static string CloseQueue(string rule) => "q/close-" + rule;
@@ -34,6 +34,4 @@ public static class StateKeys
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     public static long ParseId(string id) => long.Parse(id, CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
 }

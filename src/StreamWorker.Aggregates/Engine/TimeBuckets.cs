@@ -68,7 +68,7 @@ public sealed class TimeBuckets(string name, long bucketMs, bool deferDrained)
         else scope.Store.Delete(key, WriteRank.Drained);
     }
 
-    private string BucketKey(long bucket) => FormattableString.Invariant($"{name}/{bucket}");
+    private string BucketKey(long bucket) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}/{bucket}");
 
-    private string HeaderKey(long bucket) => FormattableString.Invariant($"{name}/{bucket}#");
+    private string HeaderKey(long bucket) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}/{bucket}#");
 }

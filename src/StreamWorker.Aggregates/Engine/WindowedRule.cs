@@ -17,7 +17,7 @@ public abstract class WindowedRule<TRecord> : ConferenceRule
     /// <summary>The windows to close, by window start (drained once a commit has stored the drain).</summary>
     private TimeBuckets CloseQueue => closeQueue ??= new TimeBuckets(StateKeys.CloseQueue(Name), WindowMs, deferDrained: true);
 
-    public string WindowKey(long conference, long windowStart) => FormattableString.Invariant($"{WindowPrefix}/{conference}/{windowStart}");
+    public string WindowKey(long conference, long windowStart) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{WindowPrefix}/{conference}/{windowStart}");
 
     /// <summary>The window's record while its window is open; null once it is closed (its final record carries it).</summary>
     public override object? Emitted(AggregateEvent e, RuleContext context, int note)

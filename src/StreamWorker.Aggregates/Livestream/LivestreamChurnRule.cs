@@ -19,7 +19,7 @@ public sealed class LivestreamChurnRule(AggregateSettings settings) : WindowedRu
 
     protected override string WindowPrefix => "wc";
 
-    public static string ViewerKey(long conference, long viewer) => FormattableString.Invariant($"v/{conference}/{viewer}");
+    public static string ViewerKey(long conference, long viewer) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"v/{conference}/{viewer}");
 
     public override bool Consumes(AggregateEventKind kind) =>
         kind is AggregateEventKind.EnterLivestream or AggregateEventKind.LeaveLivestream or AggregateEventKind.ConferenceEnd;

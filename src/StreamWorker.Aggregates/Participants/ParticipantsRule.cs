@@ -19,7 +19,7 @@ public sealed class ParticipantsRule(AggregateSettings settings) : WindowedRule<
 
     protected override string WindowPrefix => "wp";
 
-    public static string ParticipantKey(long conference, long participant) => FormattableString.Invariant($"p/{conference}/{participant}");
+    public static string ParticipantKey(long conference, long participant) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p/{conference}/{participant}");
 
     public override bool Consumes(AggregateEventKind kind) =>
         kind is AggregateEventKind.EnterConference or AggregateEventKind.LeaveConference or AggregateEventKind.ConferenceEnd;

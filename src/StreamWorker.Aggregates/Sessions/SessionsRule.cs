@@ -34,15 +34,15 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
 
     private TimeBuckets Timeouts => timeouts ??= new TimeBuckets("q/timeout-" + Name, BucketMs, deferDrained: true);
 
-    public static string StateKey(long conference) => FormattableString.Invariant($"s/{conference}");
+    public static string StateKey(long conference) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"s/{conference}");
 
-    public static string EndedKey(long conference, int session) => FormattableString.Invariant($"sf/{conference}/{session}");
+    public static string EndedKey(long conference, int session) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sf/{conference}/{session}");
 
-    public static string ParticipantKey(long conference, long participant) => FormattableString.Invariant($"sm/{conference}/{participant}");
+    public static string ParticipantKey(long conference, long participant) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sm/{conference}/{participant}");
 
-    public static string ViewerKey(long conference, long participant) => FormattableString.Invariant($"sv/{conference}/{participant}");
+    public static string ViewerKey(long conference, long participant) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sv/{conference}/{participant}");
 
-    public static string AttemptKey(long conference, long participant) => FormattableString.Invariant($"sd/{conference}/{participant}");
+    public static string AttemptKey(long conference, long participant) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sd/{conference}/{participant}");
 
     public override bool Consumes(AggregateEventKind kind) => kind is AggregateEventKind.ConferenceStart or AggregateEventKind.ConferenceEnd
         or AggregateEventKind.EnterConference or AggregateEventKind.LeaveConference or AggregateEventKind.EnterLivestream or AggregateEventKind.LeaveLivestream
@@ -223,7 +223,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
     /// </summary>
     private static long Undrained(long dueMs, long streamTimeMs) => Math.Max(Bucket(dueMs), Bucket(streamTimeMs));
 
-    private static string Item(long conference, int session) => FormattableString.Invariant($"{conference}/{session}");
+    private static string Item(long conference, int session) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{conference}/{session}");
 
     private static (long Conference, int Session) ParseItem(string item)
     {
