@@ -28,8 +28,8 @@ public static class ProcessorRunHarness
 
     public static EmbeddedKafkaCluster StartCluster(int brokers, params ProcessorRunSettings[] runs)
     {
-        var contract = new TopicOptions();
-        string[] contractTopics = [contract.Events, contract.DeadLetter, contract.Participants, contract.LivestreamChurn, contract.DialoutAnswerRate];
+        // The application's own topics as the plan names them (the embedded broker cannot create a topic on request).
+        var contractTopics = TopicPlan.For(new TopicOptions(), []).Topics.Select(t => t.Name);
         return EmbeddedKafkaCluster.Start(new EmbeddedKafkaClusterOptions
         {
             Port = 0,

@@ -14,6 +14,10 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
 
     public string DialoutAnswerRate => $"{ApplicationId}.{TopicNames.DialoutAnswerRate}";
 
+    public string Sessions => $"{ApplicationId}.{TopicNames.Sessions}";
+
+    public string CompanyUsage => $"{ApplicationId}.{TopicNames.CompanyUsage}";
+
     public string DeadLetter => $"{ApplicationId}.{TopicNames.DeadLetter}";
 
     /// <summary>The three analytics topics compared between runs.</summary>
@@ -21,7 +25,7 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
 
     /// <summary>Every topic this run writes, its internal topics included (the embedded broker cannot create topics on request).</summary>
     public IEnumerable<string> Topics =>
-        [.. AnalyticsTopics, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
+        [.. AnalyticsTopics, Sessions, CompanyUsage, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
 
     /// <summary>Settings of this run on top of the common ones (environment form).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
@@ -48,6 +52,8 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
         ["Topics__DeadLetter"] = DeadLetter,
         ["Topics__Participants"] = Participants,
         ["Topics__LivestreamChurn"] = LivestreamChurn,
+        ["Topics__Sessions"] = Sessions,
+        ["Topics__CompanyUsage"] = CompanyUsage,
         ["Topics__DialoutAnswerRate"] = DialoutAnswerRate,
         // A killed member holds its partitions until its session times out (librdkafka default 45 s): keep that short.
         ["Kafka__Client__session.timeout.ms"] = "6000",
