@@ -26,6 +26,17 @@ public sealed class DialoutAttemptRule(AggregateSettings settings) : ConferenceR
 
     public override bool Consumes(AggregateEventKind kind) => kind == AggregateEventKind.DialoutStatusChange;
 
+    /// <summary>
+    /// Late when the window of the event's attempt is closed; or when the attempt was written by a later record (this one
+    /// is read again after a restart): had this aggregate applied the event, its seen entry would say so.
+    /// </summary>
+    public override bool IsLate(AggregateEvent e, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Get<AttemptValue>(AttemptKey(e.ConferenceId, e.ParticipantId!.Value))?.Offset > context.Offset || base.IsLate(e, context);
+    }
+
     /// <summary>The window of the event's attempt (3.3): its own window when it starts a new attempt.</summary>
     public override long WindowOf(AggregateEvent e, RuleContext context)
     {

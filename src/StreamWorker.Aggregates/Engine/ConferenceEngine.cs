@@ -141,11 +141,13 @@ public sealed class ConferenceEngine
         if (replay) state.CompanyId = seenBefore!.CompanyId;
         var involved = rules.Where(r => pending.HasFlag(r.Aggregate)).Select(r => (Rule: r, Context: new RuleContext(scope, state, firstSets[r], now))).ToList();
 
-        // A replay repeats the first decision (stream time and the rules' state may have moved on since). A re-delivery
-        // the store shows was handled before a restart (its offset is not past the restored progress) was late for every
-        // aggregate its seen entry does not list (one that applied it would be listed). Anything else is tested now.
+        // A replay repeats the first decision (stream time and the rules' state may have moved on since). A record the
+        // store shows was handled before a restart (its offset is not past the restored progress, or a later record has
+        // written the conference's summary: seen entries are written first, so this one's would be there) was late for
+        // every aggregate its seen entry does not list (one that applied it would be listed): judged again, it could
+        // meet state a later record stored (a session's clock, an attempt). Anything else is tested now.
         var late = replay ? pending & ~seenBefore!.ProcessedBy
-            : offset <= progress.RestoredThrough ? pending
+            : offset <= progress.RestoredThrough || summary?.Offset > offset ? pending
             : involved.Where(x => x.Rule.IsLate(e, x.Context)).Aggregate(AggregateSet.None, (set, x) => set | x.Rule.Aggregate);
         var toApply = pending & ~late;
 

@@ -67,6 +67,9 @@ public sealed class RuleContext
     /// <summary>The rule's presence set number <paramref name="set"/> (in the order of <see cref="ConferenceRule.PresenceSets"/>).</summary>
     public PresenceSet Set(int set) => new(this, state, firstSet + set);
 
+    /// <summary>Deletes <paramref name="key"/> once this is committed: until then a replay finds it and emits the same records again.</summary>
+    public void DeleteAfterCommit(string key) => scope.DeleteAfterCommit(key);
+
     /// <summary>Something for telemetry that only the rule knows (a viewer left for a reason, an attempt reached an outcome).</summary>
     public void Signal(object signal) => state.Signals.Add(signal);
 

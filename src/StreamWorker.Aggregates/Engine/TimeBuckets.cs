@@ -41,6 +41,16 @@ public sealed class TimeBuckets(string name, long bucketMs, bool deferDrained)
         }
     }
 
+    /// <summary>
+    /// The first bucket not drained yet (the queue's floor; null before anything was queued): an item queued there or
+    /// later is drained once stream time reaches its bucket, one queued earlier would be lost with a drained bucket.
+    /// </summary>
+    public long? FirstUndrained(StageScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return drainedBefore ??= scope.Get<MarkValue>(name)?.Value;
+    }
+
     /// <summary>Hands every item of the buckets up to <paramref name="lastDueBucket"/> (inclusive) to <paramref name="onItem"/> with its bucket, in bucket order.</summary>
     public void Drain(StageScope scope, long lastDueBucket, Action<long, string> onItem)
     {

@@ -59,6 +59,10 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(context);
         var s = context.Get<SessionState>(StateKey(e.ConferenceId));
+
+        // Written by a later record (this one is read again after a restart): had this aggregate applied the event, its
+        // seen entry, written before any later record's writes, would say so. It found the event late.
+        if (s is not null && s.Offset > context.Offset) return true;
         if (s is not null && IsOpen(s, context.StreamTimeMs)) return e.TimeMs < s.ClockMs - GraceMs;
         if (!Opens(e, context, attemptStarted: null)) return false;
         var lastEnd = s is null ? long.MinValue : s.Open ? s.ClockMs : s.Record.EndedAtMs!.Value;
@@ -87,7 +91,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         var changed = false;
         if (s is { Open: true } && !IsOpen(s, context.StreamTimeMs))
         {
-            s = EndByTimeout(context.Scope, e.ConferenceId, s, context.StreamTimeMs, context.Signal);
+            s = EndByTimeout(context.Scope, e.ConferenceId, s, context.StreamTimeMs, context.Signal, withEvent: true);
             changed = true;
         }
 
@@ -124,6 +128,16 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outputs);
         if (context.Get<SessionState>(StateKey(e.ConferenceId)) is not { } s || s.Offset != context.Offset) return;
+
+        // A session this event found timed out: its one record, final (kept until that is committed, for a replay).
+        foreach (var session in new[] { s.Sequence - 1, s.Sequence })
+        {
+            var endedKey = EndedKey(e.ConferenceId, session);
+            if (context.Get<WindowValue<SessionRecord>>(endedKey) is not { Record.Final: true } timedOut || timedOut.Offset != context.Offset) continue;
+            outputs.Add(timedOut.Record);
+            context.DeleteAfterCommit(endedKey);
+        }
+
         if (s.Open) outputs.Add(s.Record);
         else if (s.Record.EndReason == SessionEndReason.ConferenceEnd && context.Get<WindowValue<SessionRecord>>(EndedKey(e.ConferenceId, s.Sequence)) is not null) outputs.Add(s.Record);
     }
@@ -140,7 +154,7 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             var key = StateKey(conference);
             if (context.Get<SessionState>(key) is not { Open: true } s || s.Sequence != session) return;
             if (IsOpen(s, now)) Timeouts.Enqueue(context.Scope, Undrained(s.ClockMs + settings.SessionTimeoutMs, now), item);
-            else context.Scope.Put(key, EndByTimeout(context.Scope, conference, s, now, context.Signal), StateRank);
+            else context.Scope.Put(key, EndByTimeout(context.Scope, conference, s, now, context.Signal, withEvent: false), StateRank);
         });
 
         Finals.Drain(context.Scope, lastDue, (_, item) =>
@@ -148,7 +162,9 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
             var (conference, session) = ParseItem(item);
             var key = EndedKey(conference, session);
             if (context.Get<WindowValue<SessionRecord>>(key) is not { } ended) return;
-            context.Final(ended.Record with { Final = true });
+
+            // Kept final: the event that found the session timed out emitted it already.
+            if (!ended.Record.Final) context.Final(ended.Record with { Final = true });
             context.DeleteAfterCommit(key);
         });
     }
@@ -196,11 +212,26 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         };
     }
 
-    /// <summary>Ends an open session at its clock by timeout: its record as it was then, final at once.</summary>
-    private SessionState EndByTimeout(StageScope scope, long conference, SessionState s, long streamTimeMs, Action<object> signal)
+    /// <summary>
+    /// Ends an open session at its clock by timeout: its record as it was then, final at once. Found by the timeout queue,
+    /// its final record is queued in the first bucket not drained yet, which the drain of final records that follows in
+    /// the same stream time step empties. Found by an event of its conference (<paramref name="withEvent"/>), it is kept
+    /// final and the event emits it (<see cref="Emit"/>).
+    /// </summary>
+    private SessionState EndByTimeout(StageScope scope, long conference, SessionState s, long streamTimeMs, Action<object> signal, bool withEvent)
     {
         var ended = s with { Open = false, Record = s.Record with { EndedAtMs = s.ClockMs, EndReason = SessionEndReason.Timeout, DurationMs = s.ClockMs - s.Record.StartedAtMs } };
-        End(scope, conference, ended, Undrained(s.ClockMs, streamTimeMs), signal);
+        if (withEvent)
+        {
+            // Queued all the same, so that the kept record is deleted even if a crash loses the delete the event asked for.
+            scope.Put(EndedKey(conference, ended.Sequence), new WindowValue<SessionRecord>(0, ended.Record with { Final = true }), WriteRank.Derived);
+            Finals.Enqueue(scope, Undrained(streamTimeMs, streamTimeMs), Item(conference, ended.Sequence));
+            signal(new SessionSignal(SessionEndReason.Timeout, ended.Record.ParticipantMs, ended.Record.RecordingMs));
+            return ended;
+        }
+
+        var due = Bucket(streamTimeMs) - BucketMs;
+        End(scope, conference, ended, Finals.FirstUndrained(scope) is { } floor && floor > due ? floor : due, signal);
         return ended;
     }
 

@@ -80,6 +80,8 @@ public static partial class StateValueCodec
         {
             w.Write(n);
         }
+
+        w.Write(s.Final);
     }
 
     private static SessionRecord ReadSession(BinaryReader r)
@@ -90,7 +92,7 @@ public static partial class StateValueCodec
         var n = Enumerable.Range(0, 16).Select(_ => r.ReadInt32()).ToArray();
         return new SessionRecord(
             conference, company, host, started, ended, reason, ms[0], n[0], n[1], ms[1], new ParticipantLeaveCounts(n[2], n[3], n[4], n[5], n[6]),
-            n[7], n[8], ms[2], new ViewerLeaveCounts(n[9], n[10], n[11], n[12]), ms[3], ms[4], ms[5], n[13], n[14], n[15]);
+            n[7], n[8], ms[2], new ViewerLeaveCounts(n[9], n[10], n[11], n[12]), ms[3], ms[4], ms[5], n[13], n[14], n[15], r.ReadBoolean());
     }
 
     private static void WriteUsage(BinaryWriter w, CompanyUsageRecord u)
