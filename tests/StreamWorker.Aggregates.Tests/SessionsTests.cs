@@ -31,6 +31,20 @@ public class SessionsTests
     }
 
     [Fact]
+    public void ConferenceEnd_WhoseCloseIsAlreadyDue_EmitsTheFinalRecordAtOnce()
+    {
+        // Stream time 10:00 from another conference; the session's clock is 00:00, so its end at 00:00 is due to close.
+        var run = new ConferenceRun().ApplyAll(Enter("a", At(0), 1));
+        run.AdvanceStreamTime(At(10));
+
+        var result = run.Apply(End("b", At(0)));
+
+        var records = result.Outputs.OfType<SessionRecord>().ToList();
+        Assert.Equal([false, true], records.Select(r => r.Final));
+        Assert.Equal(records[0] with { Final = true }, records[1]);
+    }
+
+    [Fact]
     public void EventsAfterTheEnd_FindNoSession_AndAnEnterOpensTheNext()
     {
         var run = new ConferenceRun().ApplyAll(Enter("a", At(0), 1), End("b", At(1)), Leave("c", At(1, 10), 1), Enter("d", At(2), 1));

@@ -114,7 +114,17 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         s = Accrue(s, Math.Max(s.ClockMs, e.TimeMs));
         s = s with { Record = s.Record with { CompanyId = context.CompanyId, HostId = context.HostId } };
         s = Change(e, context, s, started);
-        if (!s.Open) End(context.Scope, e.ConferenceId, s, Undrained(s.Record.EndedAtMs!.Value + GraceMs, context.StreamTimeMs), context.Signal);
+        if (!s.Open && s.Record.EndedAtMs!.Value + GraceMs <= context.StreamTimeMs)
+        {
+            // Ended already closed (its clock behind stream time by more than grace): the event emits its final record too.
+            context.Scope.Put(EndedKey(e.ConferenceId, s.Sequence), new WindowValue<SessionRecord>(0, s.Record with { Final = true }), WriteRank.Derived);
+            Finals.Enqueue(context.Scope, Undrained(context.StreamTimeMs, context.StreamTimeMs), Item(e.ConferenceId, s.Sequence));
+            context.Signal(new SessionSignal(s.Record.EndReason, s.Record.ParticipantMs, s.Record.RecordingMs));
+        }
+        else if (!s.Open)
+        {
+            End(context.Scope, e.ConferenceId, s, Undrained(s.Record.EndedAtMs!.Value + GraceMs, context.StreamTimeMs), context.Signal);
+        }
         context.PutWithSummary(key, s, over: endedBeforeTheEvent);
     }
 
@@ -133,13 +143,24 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         foreach (var session in new[] { s.Sequence - 1, s.Sequence })
         {
             var endedKey = EndedKey(e.ConferenceId, session);
-            if (context.Get<WindowValue<SessionRecord>>(endedKey) is not { Record.Final: true } timedOut || timedOut.Offset != context.Offset) continue;
+            if (context.Get<WindowValue<SessionRecord>>(endedKey) is not { Record: { Final: true, EndReason: SessionEndReason.Timeout } } timedOut || timedOut.Offset != context.Offset) continue;
             outputs.Add(timedOut.Record);
             context.DeleteAfterCommit(endedKey);
         }
 
-        if (s.Open) outputs.Add(s.Record);
-        else if (s.Record.EndReason == SessionEndReason.ConferenceEnd && context.Get<WindowValue<SessionRecord>>(EndedKey(e.ConferenceId, s.Sequence)) is not null) outputs.Add(s.Record);
+        if (s.Open)
+        {
+            outputs.Add(s.Record);
+            return;
+        }
+
+        // Ended by this event's conference_end and not final yet: its record; already due to close: its final record too.
+        var closingKey = EndedKey(e.ConferenceId, s.Sequence);
+        if (s.Record.EndReason != SessionEndReason.ConferenceEnd || context.Get<WindowValue<SessionRecord>>(closingKey) is not { } ended) return;
+        outputs.Add(s.Record);
+        if (!ended.Record.Final || ended.Offset != context.Offset) return;
+        outputs.Add(ended.Record);
+        context.DeleteAfterCommit(closingKey);
     }
 
     /// <summary>Ends the open sessions whose timeout has passed, and emits the final records that are due.</summary>
