@@ -55,4 +55,20 @@ public class ReplayFromTheStartTests
         Assert.Equal(reference.ChurnRecords[^1], restarted.ChurnRecords[^1]);
         Assert.Equal(reference.Viewers, restarted.Viewers);
     }
+
+    [Fact]
+    public void ConferenceEnd_ReadAgainAfterItsFinalRecordWentOut_LeavesTheFinalRecordLast()
+    {
+        // The session ends at 01:00; another conference's event at 10:00 closes it (its final record goes out); the
+        // restart comes before any commit, so the replay starts at the restored stream time of 10:00 and drains the
+        // final record again before it reads the conference_end that ended the session.
+        AggregateEvent[] events = [Enter("enter", At(0), 1), End("end", At(1)), Enter("other", At(10), 2) with { ConferenceId = Conference + 1 }];
+        var first = new ConferenceRun().ApplyAll(events);
+        var restarted = new ConferenceRun(store: MemoryStageStore.Restore(first.State.Log, first.State.Log.Count), firstOffset: 0);
+
+        restarted.ApplyAll(events);
+
+        var expected = Assert.Single(first.SessionRecords, r => r.Final && r.ConferenceId == Conference);
+        Assert.Equal(expected, restarted.SessionRecords.Last(r => r.ConferenceId == Conference));
+    }
 }

@@ -157,6 +157,10 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
         // Ended by this event's conference_end and not final yet: its record; already due to close: its final record too.
         var closingKey = EndedKey(e.ConferenceId, s.Sequence);
         if (s.Record.EndReason != SessionEndReason.ConferenceEnd || context.Get<WindowValue<SessionRecord>>(closingKey) is not { } ended) return;
+
+        // Read again after a restart whose restored stream time drained the final record before this record was read:
+        // the final record went out, and the record before it must not follow it.
+        if (!ended.Record.Final && FinalDrained(s.Record.EndedAtMs!.Value, context.StreamTimeMs)) return;
         outputs.Add(s.Record);
         if (!ended.Record.Final || ended.Offset != context.Offset) return;
         outputs.Add(ended.Record);
@@ -268,6 +272,13 @@ public sealed partial class SessionsRule(AggregateSettings settings) : Conferenc
     }
 
     private static long Bucket(long timeMs) => TumblingWindow.StartOf(timeMs, BucketMs);
+
+    /// <summary>
+    /// The final record of a session ended at <paramref name="endedAtMs"/> by a <c>conference_end</c> that found it not
+    /// yet due is drained at stream time <paramref name="streamTimeMs"/>: it was queued in its due bucket, and a drain
+    /// empties every bucket before the one of stream time.
+    /// </summary>
+    private bool FinalDrained(long endedAtMs, long streamTimeMs) => Bucket(endedAtMs + GraceMs) + BucketMs <= streamTimeMs;
 
     /// <summary>
     /// The bucket for an item due at <paramref name="dueMs"/>: its own, or when that is drained already (every bucket
