@@ -15,7 +15,10 @@
 # 5. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
 #    EVENTS; peak RSS = VmHWM of that process. The time it passed LARGE_EVENTS is kept too (same-count rate).
-# 6. Large conference: a fresh broker (same settings), the first LARGE_EVENTS events of one conference with
+# 6. The same events again (fresh broker, same prefill) through a processor computing only the three windowed
+#    aggregates (Processor:Aggregates); processor_sessions_usage_cost_ratio = its events/s / the full processor's,
+#    what conference sessions and company usage add to the time per event.
+# 7. Large conference: a fresh broker (same settings), the first LARGE_EVENTS events of one conference with
 #    LARGE_VIEWERS livestream viewers and LARGE_PARTICIPANTS participants over LARGE_DURATION (one company, event-time
 #    order, no re-deliveries), the same processor; ratio = its events/s / the many-small run's over the same count.
 #    One conference is one key, so one partition, and the embedded broker keeps at most 5 MiB per partition: the
@@ -131,9 +134,13 @@ run_processor() { # application id, state dir, events, timeout, mark: sets proc_
 echo "starting the embedded broker on 127.0.0.1:$broker_port ($partitions partitions for $events events)..." >&2
 start_broker "$app_id"
 
+prefill_many() { # the many-small-conferences traffic, the same every time (fixed seed)
+  dotnet "$simulator" prefill --bootstrap "127.0.0.1:$broker_port" --conferences "$conferences" --companies 50 \
+    --duration 4m --limit "$events" | tail -n 1
+}
+
 echo "prefill: $events events of $conferences conferences..." >&2
-prefill=$(dotnet "$simulator" prefill --bootstrap "127.0.0.1:$broker_port" --conferences "$conferences" --companies 50 \
-  --duration 4m --limit "$events" | tail -n 1)
+prefill=$(prefill_many)
 echo "  $prefill" >&2
 written=$(jq -r '.records' <<<"$prefill")
 # The same deterministic traffic (same options and seed): conferences started and not ended within it.
@@ -163,6 +170,22 @@ run_processor "$app_id" "$state_dir" "$written" "$timeout" "$large_events"
 processor_rate=$proc_rate seconds=$proc_seconds count=$proc_count rss=$proc_rss small_same_count=$mark_rate
 writes_per_event=$proc_writes_per_event outputs_per_event=$proc_outputs_per_event
 
+# The same events through a processor computing the three windowed aggregates only (no conference sessions, no
+# company usage): a fresh broker with the same settings and the same prefill, so that the two runs differ only by the
+# rules (what the two aggregates cost per event, with everything Streamiz and Kafka do for them).
+stop_pid "$broker_pid"
+older_id="$app_id-older"
+start_broker "$older_id"
+echo "the same $written events, processor with the three windowed aggregates only..." >&2
+older_prefill=$(prefill_many)
+older_rate=null
+if [ "$(jq -r '.records' <<<"$older_prefill")" = "$written" ]; then
+  PROCESSOR_ENV="${PROCESSOR_ENV:-} Processor__Aggregates=conference-participants,livestream-churn,dialout-answer-rate" \
+    run_processor "$older_id" "$state_dir-older" "$written" "$timeout" "$large_events"
+  older_rate=$proc_rate
+fi
+rm -rf "$state_dir-older"
+
 # Large conference: a fresh broker with the same settings, so the two shapes do not share a log or a group.
 stop_pid "$broker_pid"
 large_id="$app_id-large"
@@ -189,9 +212,11 @@ jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss
   --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" \
   --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson small_same "${small_same_count:-null}" \
   --argjson large_rate "$large_rate" --argjson large_events "$large_written" --argjson large_count "$large_count" \
-  --argjson large_seconds "$large_seconds" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
+  --argjson large_seconds "$large_seconds" --argjson older_rate "$older_rate" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
     processor_state_writes_per_event: $writes, processor_output_records_per_event: $outputs,
-    processor_events_per_s: $rate, raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
+    processor_events_per_s: $rate, processor_windowed_only_events_per_s: $older_rate,
+    processor_sessions_usage_cost_ratio: (if $rate != null and $older_rate != null and $rate > 0 then (($older_rate / $rate) * 1000 | round) / 1000 else null end),
+    raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
     passthrough_events_per_s: ($pass.passthrough_events_per_s // null),
     passthrough_no_partitioner_events_per_s: ($pass_none.passthrough_events_per_s // null),
     processor_large_conference_events_per_s: $large_rate, processor_small_same_count_events_per_s: $small_same,

@@ -1,6 +1,6 @@
 namespace StreamWorker.Aggregates.Common;
 
-/// <summary>Window sizes, grace periods, the session timeout and state retention, in milliseconds (docs/configuration.md).</summary>
+/// <summary>Window sizes, grace periods, the session timeout and state retention, in milliseconds, and the aggregates computed (docs/configuration.md).</summary>
 public sealed record AggregateSettings(
     long ParticipantsWindowMs,
     long ChurnWindowMs,
@@ -10,7 +10,8 @@ public sealed record AggregateSettings(
     long StateRetentionMs,
     long SessionTimeoutMs = 43_200_000,
     long UsageWindowMs = 86_400_000,
-    long UsageGraceMs = 3_600_000)
+    long UsageGraceMs = 3_600_000,
+    AggregateSet Aggregates = AggregateNames.All)
 {
     /// <summary>
     /// The documented defaults (docs/configuration.md): 1, 5 and 15 minute windows, 2 and 15 minute grace, 24 hour

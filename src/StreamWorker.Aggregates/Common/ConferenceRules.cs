@@ -6,7 +6,14 @@ namespace StreamWorker.Aggregates.Common;
 /// </summary>
 public static class ConferenceRules
 {
-    public static IReadOnlyList<ConferenceRule> All(AggregateSettings settings) =>
+    /// <summary>The rules of the aggregates <paramref name="settings"/> lists (<see cref="AggregateSettings.Aggregates"/>).</summary>
+    public static IReadOnlyList<ConferenceRule> All(AggregateSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return [.. Every(settings).Where(rule => (settings.Aggregates & rule.Aggregate) != 0)];
+    }
+
+    private static ConferenceRule[] Every(AggregateSettings settings) =>
     [
         new ParticipantsRule(settings),
         new LivestreamChurnRule(settings),

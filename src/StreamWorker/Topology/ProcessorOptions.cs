@@ -34,6 +34,13 @@ public sealed class ProcessorOptions
     /// </summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// The aggregates computed, by the names their topics end with, comma separated (all five by default). Sessions and
+    /// usage need dial-outs. An aggregate left out costs nothing and writes nothing; adding one back later starts it
+    /// from the events read after that, so it is a choice made for a new application id.
+    /// </summary>
+    public string Aggregates { get; set; } = AggregateNames.AllNames;
+
     /// <summary>How long seen event ids and conferences are kept after their last event, in stream time.</summary>
     public TimeSpan StateRetention { get; set; } = TimeSpan.FromDays(1);
 
@@ -79,5 +86,6 @@ public sealed class ProcessorOptions
         (long)StateRetention.TotalMilliseconds,
         (long)SessionTimeout.TotalMilliseconds,
         (long)UsageWindow.TotalMilliseconds,
-        (long)UsageGrace.TotalMilliseconds);
+        (long)UsageGrace.TotalMilliseconds,
+        AggregateNames.TryParse(Aggregates, out var aggregates) is null ? aggregates : throw new InvalidOperationException("Processor:Aggregates is not valid; options validation refuses it at start"));
 }

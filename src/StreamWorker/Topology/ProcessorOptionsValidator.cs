@@ -24,6 +24,7 @@ public sealed class ProcessorOptionsValidator : IValidateOptions<ProcessorOption
         if (options.CommitInterval is { } commitInterval) Positive(failures, commitInterval, "Processor:CommitInterval");
         if (options.IdleCloseAfter != TimeSpan.Zero) Positive(failures, options.IdleCloseAfter, "Processor:IdleCloseAfter");
         Positive(failures, options.StallTimeout, "Processor:StallTimeout");
+        if (AggregateNames.TryParse(options.Aggregates, out _) is { } aggregates) failures.Add($"Processor:Aggregates {aggregates}, was '{options.Aggregates}'");
         if (options.WriteCacheKeys < 0) failures.Add($"Processor:WriteCacheKeys must be 0 (off) or more, was {options.WriteCacheKeys}");
         var longest = new[]
         {

@@ -43,6 +43,30 @@ public class ProcessorOptionsTests
     }
 
     [Theory]
+    [InlineData("conference-participants,livestream-churn,dialout-of-sorts", "unknown aggregate 'dialout-of-sorts'")]
+    [InlineData("conference-participants,conference-sessions", "need dialout-answer-rate")]
+    [InlineData("livestream-churn, livestream-churn", "listed twice")]
+    [InlineData(" , ", "lists no aggregate")]
+    public void AggregatesListThatCannotRun_FailsSayingWhy(string aggregates, string why)
+    {
+        var result = Validator.Validate(null, new ProcessorOptions { Aggregates = aggregates });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Processor:Aggregates", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(why, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AggregatesList_ReachesTheStagesSettings()
+    {
+        var options = new ProcessorOptions { Aggregates = " dialout-answer-rate , conference-participants" };
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.Equal(AggregateSet.DialoutAnswerRate | AggregateSet.Participants, options.ToAggregateSettings().Aggregates);
+        Assert.Equal(AggregateNames.All, new ProcessorOptions().ToAggregateSettings().Aggregates);
+    }
+
+    [Theory]
     [InlineData("Guarantee", "twice")]
     [InlineData("StateStore", "disk")]
     public void UnknownChoice_FailsDataAnnotations(string property, string value)
