@@ -178,11 +178,11 @@ older_id="$app_id-older"
 start_broker "$older_id"
 echo "the same $written events, processor with the three windowed aggregates only..." >&2
 older_prefill=$(prefill_many)
-older_rate=null
+older_rate=null older_writes=null older_outputs=null
 if [ "$(jq -r '.records' <<<"$older_prefill")" = "$written" ]; then
   PROCESSOR_ENV="${PROCESSOR_ENV:-} Processor__Aggregates=conference-participants,livestream-churn,dialout-answer-rate" \
     run_processor "$older_id" "$state_dir-older" "$written" "$timeout" "$large_events"
-  older_rate=$proc_rate
+  older_rate=$proc_rate older_writes=$proc_writes_per_event older_outputs=$proc_outputs_per_event
 fi
 rm -rf "$state_dir-older"
 
@@ -212,9 +212,11 @@ jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss
   --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" \
   --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson small_same "${small_same_count:-null}" \
   --argjson large_rate "$large_rate" --argjson large_events "$large_written" --argjson large_count "$large_count" \
-  --argjson large_seconds "$large_seconds" --argjson older_rate "$older_rate" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
+  --argjson large_seconds "$large_seconds" --argjson older_rate "$older_rate" \
+  --argjson older_writes "${older_writes:-null}" --argjson older_outputs "${older_outputs:-null}" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
     processor_state_writes_per_event: $writes, processor_output_records_per_event: $outputs,
     processor_events_per_s: $rate, processor_windowed_only_events_per_s: $older_rate,
+    processor_windowed_only_state_writes_per_event: $older_writes, processor_windowed_only_output_records_per_event: $older_outputs,
     processor_sessions_usage_cost_ratio: (if $rate != null and $older_rate != null and $rate > 0 then (($older_rate / $rate) * 1000 | round) / 1000 else null end),
     raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
     passthrough_events_per_s: ($pass.passthrough_events_per_s // null),

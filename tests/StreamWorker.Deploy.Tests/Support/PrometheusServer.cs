@@ -33,7 +33,7 @@ internal sealed class PrometheusServer : IDisposable
                 $"  - job_name: {target.Key}\n    metrics_path: /metrics\n    static_configs:\n      - targets: [\"{target.Value}\"]\n"));
         var configFile = Path.Combine(directory, "prometheus.yml");
         File.WriteAllText(configFile, config);
-        var port = LoopbackPort.Free();
+        var port = FreePort.Next();
 
         var start = new ProcessStartInfo(binary)
         {

@@ -20,7 +20,7 @@ internal sealed partial class SyntheticMetricsEndpoint : IDisposable
     public SyntheticMetricsEndpoint()
     {
         _template = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "synthetic-metrics.prom"));
-        Port = LoopbackPort.Free();
+        Port = FreePort.Next();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _serving = Task.Run(ServeAsync);

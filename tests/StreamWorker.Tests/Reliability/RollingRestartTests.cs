@@ -38,7 +38,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output) : ProcessorPro
         var random = new Random(seed);
         var deliveries = OracleScenario.GenerateWithAllEventKinds(seed, Start, steps, conferences: 14);
         var loadTime = TimeSpan.FromSeconds(Setting("ROLLING_LOAD_SECONDS", 50) + (rounds - 2) * 25);
-        var kafkaPort = FreePort.Next();
+        var kafkaPort = FreePort.Next(brokers);
         var bootstrap = string.Join(',', Enumerable.Range(0, brokers).Select(i => $"127.0.0.1:{kafkaPort + i}"));
 
         using var broker = await StreamWorkerProcess.StartBrokerAsync(kafkaPort, brokers, Partitions);
