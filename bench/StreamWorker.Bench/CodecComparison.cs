@@ -85,7 +85,7 @@ internal static class CodecComparison
     }
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, Converters = [typeof(PresenceCountsJsonConverter)])]
 [JsonSerializable(typeof(SeenEvent))]
 [JsonSerializable(typeof(ConferenceSummary))]
 [JsonSerializable(typeof(WindowValue<ParticipantsRecord>), TypeInfoPropertyName = "WindowValueParticipantsRecord")]
