@@ -48,4 +48,35 @@ public class AnalyticsViewTests
         Assert.Equal(2, view.Unreadable);
         Assert.Empty(view.Latest(TopicNames.Participants, 10));
     }
+
+    private static string Session(long conference, string startedAt, string? endedAt, bool final = false) =>
+        $$$"""{"conference_id":{{{conference}}},"company_id":1,"host_id":2,"started_at":"{{{startedAt}}}","ended_at":{{{(endedAt is null ? "null" : $"\"{endedAt}\"")}}},"duration_ms":1800000,"participants":4,"peak_concurrent":3,"participant_ms":3600000,"viewers":0,"recording_ms":600000,"dialout_attempts":2,"dialout_answered":1,"final":{{{(final ? "true" : "false")}}}}""";
+
+    [Fact]
+    public void Sessions_AreRowsPerConferenceAndStart_TheLatestRecordOfEachShown()
+    {
+        var view = new AnalyticsView(TopicLayout.Defaults);
+
+        view.Apply(TopicNames.Sessions, "7", Session(7, "2026-01-01T09:00:00.000Z", null));
+        view.Apply(TopicNames.Sessions, "7", Session(7, "2026-01-01T09:00:00.000Z", "2026-01-01T09:30:00.000Z", final: true));
+        view.Apply(TopicNames.Sessions, "7", Session(7, "2026-01-01T10:00:00.000Z", null));
+
+        var rows = view.Latest(TopicNames.Sessions, 10);
+        Assert.Equal(["10:00", "09:00"], rows.Select(r => r.Cells[1]));
+        Assert.Equal(["open", "09:30"], rows.Select(r => r.Cells[2]));
+        Assert.Equal(["30", "60", "10", "1/2", "yes"], [rows[1].Cells[3], rows[1].Cells[6], rows[1].Cells[8], rows[1].Cells[9], rows[1].Cells[10]]);
+    }
+
+    [Fact]
+    public void CompanyUsage_IsOneRowPerCompanyAndDay()
+    {
+        var view = new AnalyticsView(TopicLayout.Defaults);
+        const string Day = """{"company_id":42,"window_start":"2026-11-27T00:00:00.000Z","window_end":"2026-11-28T00:00:00.000Z","conferences_started":3,"participant_joins":17,"access_code_reuses":1,"final":false}""";
+
+        view.Apply(TopicNames.CompanyUsage, "42", Day);
+
+        var row = Assert.Single(view.Latest(TopicNames.CompanyUsage, 10));
+        Assert.Equal(["42", "2026-11-27", "3", "17"], row.Cells.Take(4));
+        Assert.Equal("1", row.Cells[8]);
+    }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace StreamWorker.Simulator.Watch;
 
 /// <summary>
-/// What the live view knows of the analytics topics: per topic, the latest record per (key, window_start),
-/// as docs/topics.md tells consumers to keep them. Bounded: beyond <see cref="MaxRowsPerTopic"/> the oldest
+/// What the live view knows of the analytics topics: per topic, the latest record per (key, window_start), or per
+/// (key, started_at) for sessions, as docs/topics.md tells consumers to keep them. Bounded: beyond <see cref="MaxRowsPerTopic"/> the oldest
 /// windows are forgotten. Thread-safe: the consumer writes while the screen reads.
 /// </summary>
 internal sealed class AnalyticsView(IReadOnlyList<TopicLayout> layouts)
@@ -37,7 +37,7 @@ internal sealed class AnalyticsView(IReadOnlyList<TopicLayout> layouts)
             using var document = JsonDocument.Parse(value);
             var record = document.RootElement;
             if (record.ValueKind != JsonValueKind.Object
-                || !record.TryGetProperty("window_start", out var windowStart)
+                || !record.TryGetProperty(layout.IdentityField, out var windowStart)
                 || windowStart.ValueKind != JsonValueKind.String)
             {
                 Interlocked.Increment(ref _unreadable);

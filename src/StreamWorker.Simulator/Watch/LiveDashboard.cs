@@ -49,7 +49,7 @@ internal sealed class LiveDashboard(AnalyticsView view, AnalyticsConsumer consum
 
     private Rows Render()
     {
-        // Fit the three tables into the terminal: each costs about 8 lines besides its rows (title, caption, borders, header).
+        // Fit the tables into the terminal: each costs about 8 lines besides its rows (title, caption, borders, header).
         var rowsPerTable = Math.Clamp((AnsiConsole.Profile.Height - 4) / view.Layouts.Count - 8, 2, 15);
         var parts = new List<IRenderable> { new Markup(Markup.Escape(StatusText())) };
         foreach (var layout in view.Layouts)

@@ -4,8 +4,11 @@ using StreamWorker.Events;
 
 namespace StreamWorker.Simulator.Watch;
 
-/// <summary>How one analytics topic is shown: its name, the field that orders rows within a window, and the columns.</summary>
-internal sealed record TopicLayout(string Topic, string Title, string SizeField, IReadOnlyList<TopicColumn> Columns)
+/// <summary>
+/// How one analytics topic is shown: its name, the field that orders rows within a window, the columns, and the time
+/// field that, with the key, identifies a record (<c>window_start</c>; a session's <c>started_at</c>).
+/// </summary>
+internal sealed record TopicLayout(string Topic, string Title, string SizeField, IReadOnlyList<TopicColumn> Columns, string IdentityField = "window_start")
 {
     public static IReadOnlyList<TopicLayout> Defaults { get; } =
     [
@@ -43,6 +46,33 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
             new("pending", r => Number(r, "pending")),
             new("answer rate", r => Rate(r, "answer_rate")),
         ]),
+        new(TopicNames.Sessions, "Conference sessions (one row per meeting)", "participants",
+        [
+            new("conference", r => Number(r, "conference_id")),
+            new("started", r => Clock(r, "started_at", "HH:mm")),
+            new("ended", r => r.TryGetProperty("ended_at", out var ended) && ended.ValueKind == JsonValueKind.String ? Clock(r, "ended_at", "HH:mm") : "open"),
+            new("minutes", r => Minutes(r, "duration_ms")),
+            new("participants", r => Number(r, "participants")),
+            new("peak", r => Number(r, "peak_concurrent")),
+            new("participant min", r => Minutes(r, "participant_ms")),
+            new("viewers", r => Number(r, "viewers")),
+            new("recording min", r => Minutes(r, "recording_ms")),
+            new("dial-outs answered", r => $"{Number(r, "dialout_answered")}/{Number(r, "dialout_attempts")}"),
+            new("final", Final),
+        ], IdentityField: "started_at"),
+        new(TopicNames.CompanyUsage, "Company usage (one row per company and day)", "participant_joins",
+        [
+            new("company", r => Number(r, "company_id")),
+            new("day", r => Clock(r, "window_start", "yyyy-MM-dd")),
+            new("conferences", r => Number(r, "conferences_started")),
+            new("joins", r => Number(r, "participant_joins")),
+            new("viewer joins", r => Number(r, "viewer_joins")),
+            new("recordings", r => Number(r, "recordings_started")),
+            new("transcripts", r => Number(r, "transcriptions_ready")),
+            new("drive files", r => Number(r, "drive_files_added")),
+            new("code reuses", r => Number(r, "access_code_reuses")),
+            new("final", Final),
+        ]),
     ];
 
     public static string Number(JsonElement record, string field) =>
@@ -66,13 +96,19 @@ internal sealed record TopicLayout(string Topic, string Title, string SizeField,
         return reasons.Sum(reason => NumberValue(byReason, reason)).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static string Window(JsonElement record)
-    {
-        static string Clock(JsonElement r, string field) =>
-            r.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
-                ? t.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)
-                : "?";
+    private static string Final(JsonElement record) =>
+        record.TryGetProperty("final", out var final) && final.ValueKind == JsonValueKind.True ? "yes" : "";
 
-        return Clock(record, "window_start"); // the length is in the table's title
-    }
+    /// <summary>The window's start; its length is in the table's title.</summary>
+    private static string Window(JsonElement record) => Clock(record, "window_start", "HH:mm");
+
+    private static string Clock(JsonElement record, string field, string format) =>
+        record.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(v.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+            ? t.UtcDateTime.ToString(format, CultureInfo.InvariantCulture)
+            : "?";
+
+    private static string Minutes(JsonElement record, string field) =>
+        record.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Number
+            ? (value.GetDouble() / 60_000).ToString("F0", CultureInfo.InvariantCulture)
+            : "-";
 }
