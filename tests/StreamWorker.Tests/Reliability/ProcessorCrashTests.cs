@@ -25,7 +25,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorPro
         var scenario = ProcessorRunHarness.ScenarioFor(largeConference);
         using var cluster = ProcessorRunHarness.StartCluster(brokers, reference, crashed);
         var bootstrap = cluster.BootstrapServers;
-        var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
+        var feeder = new ScenarioFeeder(bootstrap, scenario);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(80));
         StreamWorkerProcess? referenceProcess = null, first = null, restarted = null;
         try
@@ -36,7 +36,7 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorPro
 
             var feeding = feeder.FeedAsync(TimeSpan.FromSeconds(12), stop.Token);
             var midStream = await ProcessorRunHarness.WaitUntilAsync(
-                () => feeder.Produced >= scenario.Records.Count * 4 / 10 && OutputSnapshot.HighWatermarks(bootstrap, crashed.Participants, ProcessorRunHarness.Partitions) > 0,
+                () => feeder.Produced >= scenario.Count * 4 / 10 && OutputSnapshot.HighWatermarks(bootstrap, crashed.Participants, ProcessorRunHarness.Partitions) > 0,
                 TimeSpan.FromSeconds(40));
             Assert.True(midStream, $"no output before the kill:\n{first.Output}");
             var producedAtKill = feeder.Produced;
@@ -50,13 +50,13 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorPro
             await feeding;
             var inputComplete = restartWatch.Elapsed;
 
-            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, CatchUpTimeout, referenceProcess);
-            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, scenario.Records.Count, CatchUpTimeout, restarted);
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Count, CatchUpTimeout, referenceProcess);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, crashed, scenario.Count, CatchUpTimeout, restarted);
             var caughtUpAfter = restartWatch.Elapsed;
-            var readAgain = readBeforeKill + await restarted.EventsReadAsync() - scenario.Records.Count;
+            var readAgain = readBeforeKill + await restarted.EventsReadAsync() - scenario.Count;
 
             output.WriteLine($"guarantee {guarantee}, brokers {brokers}, partitions {ProcessorRunHarness.Partitions}");
-            output.WriteLine($"events {scenario.Records.Count} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
+            output.WriteLine($"events: {ScenarioRecords.Describe(scenario)}");
             output.WriteLine($"killed (SIGKILL) after {producedAtKill} events produced and {outputAtKill} output records written");
             output.WriteLine($"events read again after the restart: at least {readAgain} (the first process had read {readBeforeKill})");
             output.WriteLine($"restart: ready (state restored, RUNNING) after {readyAfter.TotalSeconds:0.0} s; caught up {(caughtUpAfter - inputComplete).TotalSeconds:0.0} s after the last event was produced ({caughtUpAfter.TotalSeconds:0.0} s after the restart)");
@@ -83,15 +83,15 @@ public sealed class ProcessorCrashTests(ITestOutputHelper output) : ProcessorPro
     public async Task KilledProcessor_FirstEventAfterRestart_IsJudgedAgainstTheRestoredStreamTime()
     {
         var run = new ProcessorRunSettings("stream-time");
-        var t0 = ReliabilityScenario.Start;
+        var t0 = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
         string Enter(int participant) => $$"""{"host_id":5,"company_id":77,"conference_id":80001,"participant_id":{{participant}},"participant_role":"participant","meeting_url":"https://meet.example/r/80001"}""";
-        var late = ReliabilityScenario.OneRecord("enter_conference", Enter(3), t0 + TimeSpan.FromSeconds(20));
+        var late = ScenarioRecords.One("enter_conference", Enter(3), t0 + TimeSpan.FromSeconds(20));
         ScenarioRecord[] records =
         [
-            ReliabilityScenario.OneRecord("enter_conference", Enter(1), t0 + TimeSpan.FromSeconds(5)),
-            ReliabilityScenario.OneRecord("enter_conference", Enter(2), t0 + TimeSpan.FromMinutes(10)),
+            ScenarioRecords.One("enter_conference", Enter(1), t0 + TimeSpan.FromSeconds(5)),
+            ScenarioRecords.One("enter_conference", Enter(2), t0 + TimeSpan.FromMinutes(10)),
             late,                                                                          // its window closed at t0 + 3 min
-            ReliabilityScenario.OneRecord("enter_conference", Enter(4), t0 + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(5)),
+            ScenarioRecords.One("enter_conference", Enter(4), t0 + TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(5)),
         ];
         using var cluster = ProcessorRunHarness.StartCluster(1, run);
         var bootstrap = cluster.BootstrapServers;

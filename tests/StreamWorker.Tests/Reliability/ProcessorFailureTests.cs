@@ -55,14 +55,14 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorP
         using var cluster = ProcessorRunHarness.StartCluster(1, reference, failing);
         var bootstrap = cluster.BootstrapServers;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await new ScenarioFeeder(bootstrap, scenario.Records).FeedAsync(TimeSpan.FromSeconds(2), stop.Token);
+        await new ScenarioFeeder(bootstrap, scenario).FeedAsync(TimeSpan.FromSeconds(2), stop.Token);
 
         StreamWorkerProcess? referenceProcess = null, first = null, restarted = null;
         try
         {
             referenceProcess = StreamWorkerProcess.StartProcessor(reference, bootstrap, ProcessorRunHarness.StateDirectory());
             await referenceProcess.WaitUntilReadyAsync(ReadyTimeout);
-            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Records.Count, CatchUpTimeout, referenceProcess);
+            var expected = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, reference, scenario.Count, CatchUpTimeout, referenceProcess);
             referenceProcess.Terminate(TimeSpan.FromSeconds(20));
 
             // From here the broker refuses the next produce request, whoever sends it: only the failing processor does.
@@ -95,7 +95,7 @@ public sealed class ProcessorFailureTests(ITestOutputHelper output) : ProcessorP
 
             restarted = StreamWorkerProcess.StartProcessor(failing, bootstrap, ProcessorRunHarness.StateDirectory());
             await restarted.WaitUntilReadyAsync(ReadyTimeout);
-            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Records.Count, CatchUpTimeout, restarted);
+            var actual = await ProcessorRunHarness.WaitCaughtUpAsync(bootstrap, failing, scenario.Count, CatchUpTimeout, restarted);
 
             ProcessorRunHarness.AssertSameOutput(output, bootstrap, reference, expected, failing, actual, "after the failure");
         }

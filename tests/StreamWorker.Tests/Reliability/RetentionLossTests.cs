@@ -22,7 +22,7 @@ public sealed class RetentionLossTests(ITestOutputHelper output) : ProcessorProc
         var start = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
         // One conference, so one partition; ~400 bytes a record: 20,000 records are well over 5 MiB.
         var records = Enumerable.Range(0, 20_100)
-            .Select(i => ReliabilityScenario.OneRecord(
+            .Select(i => ScenarioRecords.One(
                 "enter_conference",
                 string.Create(CultureInfo.InvariantCulture, $$"""{"host_id":1,"company_id":2,"conference_id":9001,"participant_id":{{i}},"participant_role":"participant","meeting_url":"https://meet.example/r/{{i}}"}"""),
                 start.AddMilliseconds(i * 100)))

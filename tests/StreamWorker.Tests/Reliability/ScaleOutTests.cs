@@ -25,10 +25,10 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcesses
         var reference = new ProcessorRunSettings($"single-{tag}");
         var scaled = new ProcessorRunSettings($"scaled-{tag}") { Extra = new Dictionary<string, string> { ["Processor__StallTimeout"] = "00:00:20" } };
         var scenario = ProcessorRunHarness.ScenarioFor(largeConference);
-        var events = scenario.Records.Count;
+        var events = scenario.Count;
         using var cluster = ProcessorRunHarness.StartCluster(1, reference, scaled);
         var bootstrap = cluster.BootstrapServers;
-        var feeder = new ScenarioFeeder(bootstrap, scenario.Records);
+        var feeder = new ScenarioFeeder(bootstrap, scenario);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(140));
         StreamWorkerProcess? single = null, survivor = null, stopped = null;
         try
@@ -84,7 +84,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcesses
             var survivorTotal = await survivor.EventsReadAsync();
 
             output.WriteLine($"stop by {signal}; at_least_once, partitions {ProcessorRunHarness.Partitions}");
-            output.WriteLine($"events {events} ({scenario.Conferences} conferences; {scenario.Duplicates} duplicates, {scenario.Delayed} reordered within grace, {scenario.VeryLate} delivered 10 min late)");
+            output.WriteLine($"events: {ScenarioRecords.Describe(scenario)}");
             output.WriteLine($"before the stop ({producedAtStop} events produced): instance 1 read {survivorBefore}, instance 2 read {stoppedBefore}");
             output.WriteLine($"instance 2 exited {stoppedIn.TotalSeconds:0.0} s after the signal; the survivor was RUNNING with all partitions {takeover.TotalSeconds:0.0} s after it");
             output.WriteLine($"instance 1 read {survivorTotal} events in all; events read twice in the group: at least {survivorTotal + stoppedBefore - events}");

@@ -5,7 +5,7 @@ using Confluent.Kafka;
 namespace StreamWorker.Tests.Support;
 
 /// <summary>
-/// What an analytics consumer ends up with: the latest record per (key, <c>window_start</c>) of each analytics
+/// What an analytics consumer ends up with: the latest record per (key, <c>window_start</c> or a session's <c>started_at</c>) of each analytics
 /// topic of a run, plus the number of records read. Read by assigning every partition and reading to its end.
 /// </summary>
 public sealed class OutputSnapshot
@@ -26,12 +26,13 @@ public sealed class OutputSnapshot
         ArgumentNullException.ThrowIfNull(run);
         var latest = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var read = 0;
-        string[] kinds = ["participants", "churn", "dialout"];
+        string[] kinds = ["participants", "churn", "dialout", "sessions", "usage"];
         for (var i = 0; i < run.AnalyticsTopics.Count; i++)
         {
             var records = TopicSnapshot.Read(bootstrapServers, run.AnalyticsTopics[i], timeout);
             read += records.Count;
-            foreach (var ((key, windowStart), value) in TopicSnapshot.LatestByWindow(records)) latest[$"{kinds[i]}|{key}|{windowStart}"] = value.ToJsonString();
+            var identity = run.AnalyticsTopics[i] == run.Sessions ? "started_at" : "window_start";
+            foreach (var ((key, windowStart), value) in TopicSnapshot.LatestByWindow(records, identity)) latest[$"{kinds[i]}|{key}|{windowStart}"] = value.ToJsonString();
         }
 
         return new OutputSnapshot(latest, read);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StreamWorker.EmbeddedKafka;
 using StreamWorker.Events;
 using StreamWorker.Kafka;
+using StreamWorker.Tests.Support.Oracle;
 using Xunit.Abstractions;
 
 namespace StreamWorker.Tests.Support;
@@ -14,17 +15,24 @@ namespace StreamWorker.Tests.Support;
 public static class ProcessorRunHarness
 {
     public const int Partitions = 6;
-    private static readonly Lazy<ReliabilityScenario> SharedScenario = new(() => ReliabilityScenario.Generate(conferences: 40));
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly Lazy<ReliabilityScenario> SharedLargeScenario = new(() => ReliabilityScenario.Generate(conferences: 10, largeViewers: 3_000));
+    private static readonly Lazy<IReadOnlyList<ScenarioRecord>> SharedScenario =
+        new(() => ScenarioRecords.Intake(OracleScenario.GenerateWithAllEventKinds(20261126, Start, steps: 2_000, conferences: 40)));
 
-    /// <summary>About 3,000 records over 40 conferences and 4 companies; generated once per test run.</summary>
-    public static ReliabilityScenario Scenario => SharedScenario.Value;
+    private static readonly Lazy<IReadOnlyList<ScenarioRecord>> SharedLargeScenario =
+        new(() => ScenarioRecords.Intake(OracleScenario.GenerateWithAllEventKinds(20261127, Start, steps: 1_000, conferences: 10, webinarViewers: 3_000)));
 
-    /// <summary>About 6,500 records: a webinar of 3,000 viewers and 300 participants among 9 ordinary conferences.</summary>
-    public static ReliabilityScenario LargeScenario => SharedLargeScenario.Value;
+    /// <summary>
+    /// About 3,000 records of every event type over 40 conferences of 4 companies, with re-deliveries, disorder, late
+    /// events and sessions timing out (<see cref="OracleScenario.GenerateWithAllEventKinds"/>); generated once per test run.
+    /// </summary>
+    public static IReadOnlyList<ScenarioRecord> Scenario => SharedScenario.Value;
 
-    public static ReliabilityScenario ScenarioFor(bool largeConference) => largeConference ? LargeScenario : Scenario;
+    /// <summary>About 7,000 records: the same mix over 10 conferences beside a webinar of 3,000 viewers and 300 participants.</summary>
+    public static IReadOnlyList<ScenarioRecord> LargeScenario => SharedLargeScenario.Value;
+
+    public static IReadOnlyList<ScenarioRecord> ScenarioFor(bool largeConference) => largeConference ? LargeScenario : Scenario;
 
     public static EmbeddedKafkaCluster StartCluster(int brokers, params ProcessorRunSettings[] runs)
     {

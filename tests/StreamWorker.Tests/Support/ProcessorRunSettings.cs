@@ -20,12 +20,12 @@ public sealed record ProcessorRunSettings(string ApplicationId, string Guarantee
 
     public string DeadLetter => $"{ApplicationId}.{TopicNames.DeadLetter}";
 
-    /// <summary>The three analytics topics compared between runs.</summary>
-    public IReadOnlyList<string> AnalyticsTopics => [Participants, LivestreamChurn, DialoutAnswerRate];
+    /// <summary>The five analytics topics compared between runs.</summary>
+    public IReadOnlyList<string> AnalyticsTopics => [Participants, LivestreamChurn, DialoutAnswerRate, Sessions, CompanyUsage];
 
     /// <summary>Every topic this run writes, its internal topics included (the embedded broker cannot create topics on request).</summary>
     public IEnumerable<string> Topics =>
-        [.. AnalyticsTopics, Sessions, CompanyUsage, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
+        [.. AnalyticsTopics, DeadLetter, .. StreamWorker.Topology.ProcessorTopology.InternalTopics(new StreamWorker.Topology.ProcessorOptions { ApplicationId = ApplicationId })];
 
     /// <summary>Settings of this run on top of the common ones (environment form).</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();

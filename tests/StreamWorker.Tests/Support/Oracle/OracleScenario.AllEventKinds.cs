@@ -17,12 +17,14 @@ public sealed partial class OracleScenario
     /// broadcasting, role changes, recordings and transcriptions ready, previews, drive files, profile pictures, access
     /// code reuses; then stream time jumps 13 hours (open sessions time out), an opening event before its conference's
     /// ended session is late for sessions only, a stop finds no session, and a new session ends and closes.
+    /// With <paramref name="webinarViewers"/> above 0, also a webinar of that many viewers and a tenth as many participants.
     /// </summary>
-    public static IReadOnlyList<OracleDelivery> GenerateWithAllEventKinds(int seed, DateTimeOffset start, int steps, int conferences = 5)
+    public static IReadOnlyList<OracleDelivery> GenerateWithAllEventKinds(int seed, DateTimeOffset start, int steps, int conferences = 5, int webinarViewers = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(conferences, ConferenceIds.Length);
         var ids = ConferenceIds.Concat(Enumerable.Range(0, conferences - ConferenceIds.Length).Select(i => (7010L + i, 101L + (i % 4), 20L + i)));
         var scenario = new OracleScenario(seed, start, ids) { _more = new Random(unchecked((seed * 31) + 7)), _start = start };
+        if (webinarViewers > 0) scenario.PlanWebinar(seed, webinarViewers);
         scenario.Build(steps);
         return scenario._deliveries;
     }

@@ -94,8 +94,10 @@ public sealed partial class OracleScenario
             }
 
             MoreEventKinds(time);
+            WebinarStep(step, steps, time);
         }
 
+        WebinarEnd();
         SessionTimeoutTail();
     }
 
