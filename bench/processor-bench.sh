@@ -11,13 +11,17 @@
 # 3. simulator raw-consume: consume from the beginning and read every value with the processor's StoredEventReader; events/s first to last.
 # 4. Streamiz pass-through (bench/StreamWorker.Bench passthrough): the processor's stream configuration, a topology
 #    that writes every record to one topic, no state; once with Streamiz's default stream partitioner (To(topic)) and
-#    once without one (KeyPartitionedSink.ToByKey), to price StreamsProducer.PartitionsFor.
+#    once without one (KeyPartitionedSink.ToByKey), to price StreamsProducer.PartitionsFor; then (no partitioner)
+#    writing every event 3 times, and sending every event through one repartition topic before writing it: what one
+#    more output record, and one more internal record produced and read again, cost per event with no rule at all.
 # 5. StreamWorker Role=processor, fresh application id, reading the same topic from the beginning; events/s from
 #    the first /metrics sample showing progress to the one where streamworker_processor_events_total reaches
 #    EVENTS; peak RSS = VmHWM of that process. The time it passed LARGE_EVENTS is kept too (same-count rate).
 # 6. The same events again (fresh broker, same prefill) through a processor computing only the three windowed
 #    aggregates (Processor:Aggregates); processor_sessions_usage_cost_ratio = its events/s / the full processor's,
-#    what conference sessions and company usage add to the time per event.
+#    what conference sessions and company usage add to the time per event. processor_sessions_usage_records_floor_ratio
+#    prices only the records the two add (output records and company-changes records per event, from /metrics and the
+#    repartition topic's offsets) at the pass-throughs' cost: the ratio no rule code, however fast, could go below.
 # 7. Large conference: a fresh broker (same settings), the first LARGE_EVENTS events of one conference with
 #    LARGE_VIEWERS livestream viewers and LARGE_PARTICIPANTS participants over LARGE_DURATION (one company, event-time
 #    order, no re-deliveries), the same processor; ratio = its events/s / the many-small run's over the same count.
@@ -80,7 +84,7 @@ fi
 
 start_broker() { # application id: the embedded broker alone, with the processor's internal topics for that id
   Role=broker Kafka__Embedded__Port="$broker_port" Topics__Partitions="$partitions" Processor__ApplicationId="$1" \
-    Topics__Extra__0=bench-passthrough ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" \
+    Topics__Extra__0=bench-passthrough Topics__Extra__1=bench-hop-hop1-repartition ASPNETCORE_URLS="http://127.0.0.1:$broker_http_port" \
     dotnet "$bin" --contentRoot "$PWD/$(dirname "$bin")" >"$logs/broker.log" 2>&1 &
   broker_pid=$!
   started_pids+=("$broker_pid")
@@ -118,6 +122,9 @@ run_processor() { # application id, state dir, events, timeout, mark: sets proc_
     /^streamworker_processor_records_emitted_total[{ ]/ || /^streamworker_processor_windows_closed_total[{ ]/ { outputs += $NF }
     /^streamworker_deadletter_writes_total[{]/ && /component="processor"/ { outputs += $NF }
     END { if (events > 0) printf "%.2f %.2f\n", writes / events, outputs / events; else print "null null" }' <<<"$metrics")
+  # Company-stage input per event read: records of the repartition topic (attempt changes, usage counts, progress).
+  proc_changes_per_event=$(for ((p = 0; p < partitions; p++)); do kcat -b "127.0.0.1:$broker_port" -Q -t "$id-company-changes-repartition:$p:-1" 2>/dev/null; done |
+    awk -v n="$proc_count" '{ sum += $NF } END { if (n > 0) printf "%.2f\n", sum / n; else print "null" }')
   proc_rate=null proc_seconds=null mark_rate=null
   if [ -n "$first_at" ]; then
     # Not finished within the time limit: the rate so far, flagged by processor_counted < events.
@@ -155,20 +162,28 @@ echo "  $raw" >&2
 
 passthrough_args=()
 for kv in ${PASSTHROUGH_SET:-}; do passthrough_args+=(--set "$kv"); done
-passthrough() { # partitioner
+passthrough() { # partitioner, then more bench passthrough options
+  local partitioner=$1
+  shift
   dotnet "$bench_tool" passthrough --bootstrap "127.0.0.1:$broker_port" --count "$written" --to bench-passthrough \
-    --partitioner "$1" --timeout "$timeout" "${passthrough_args[@]}" 2>>"$logs/passthrough.log" | grep '^{' | tail -n 1
+    --partitioner "$partitioner" --timeout "$timeout" "$@" "${passthrough_args[@]}" 2>>"$logs/passthrough.log" | grep '^{' | tail -n 1
 }
 echo "Streamiz pass-through of the same $written events (default stream partitioner, then none)..." >&2
 pass_default=$(passthrough default) || pass_default='{}'
 echo "  $pass_default" >&2
 pass_none=$(passthrough none) || pass_none='{}'
 echo "  $pass_none" >&2
+# What records cost with no rule: each event written three times, and each sent through one repartition topic first.
+echo "the same pass-through writing every event 3 times, then through one repartition topic..." >&2
+pass_copies=$(passthrough none --copies 3) || pass_copies='{}'
+echo "  $pass_copies" >&2
+pass_hop=$(passthrough none --hops 1 --application-id bench-hop) || pass_hop='{}'
+echo "  $pass_hop" >&2
 
 echo "processor over the same $written events (timeout ${timeout} s)..." >&2
 run_processor "$app_id" "$state_dir" "$written" "$timeout" "$large_events"
 processor_rate=$proc_rate seconds=$proc_seconds count=$proc_count rss=$proc_rss small_same_count=$mark_rate
-writes_per_event=$proc_writes_per_event outputs_per_event=$proc_outputs_per_event
+writes_per_event=$proc_writes_per_event outputs_per_event=$proc_outputs_per_event changes_per_event=$proc_changes_per_event
 
 # The same events through a processor computing the three windowed aggregates only (no conference sessions, no
 # company usage): a fresh broker with the same settings and the same prefill, so that the two runs differ only by the
@@ -178,11 +193,11 @@ older_id="$app_id-older"
 start_broker "$older_id"
 echo "the same $written events, processor with the three windowed aggregates only..." >&2
 older_prefill=$(prefill_many)
-older_rate=null older_writes=null older_outputs=null
+older_rate=null older_writes=null older_outputs=null older_changes=null
 if [ "$(jq -r '.records' <<<"$older_prefill")" = "$written" ]; then
   PROCESSOR_ENV="${PROCESSOR_ENV:-} Processor__Aggregates=conference-participants,livestream-churn,dialout-answer-rate" \
     run_processor "$older_id" "$state_dir-older" "$written" "$timeout" "$large_events"
-  older_rate=$proc_rate older_writes=$proc_writes_per_event older_outputs=$proc_outputs_per_event
+  older_rate=$proc_rate older_writes=$proc_writes_per_event older_outputs=$proc_outputs_per_event older_changes=$proc_changes_per_event
 fi
 rm -rf "$state_dir-older"
 
@@ -210,7 +225,8 @@ rm -rf "$state_dir-large"
 
 jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss" --argjson seconds "$seconds" \
   --argjson events "$written" --argjson partitions "$partitions" --argjson count "$count" --argjson live "${live:-null}" \
-  --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson small_same "${small_same_count:-null}" \
+  --argjson pass "$pass_default" --argjson pass_none "$pass_none" --argjson pass_copies "$pass_copies" --argjson pass_hop "$pass_hop" \
+  --argjson changes "${changes_per_event:-null}" --argjson older_changes "${older_changes:-null}" --argjson small_same "${small_same_count:-null}" \
   --argjson large_rate "$large_rate" --argjson large_events "$large_written" --argjson large_count "$large_count" \
   --argjson large_seconds "$large_seconds" --argjson older_rate "$older_rate" \
   --argjson older_writes "${older_writes:-null}" --argjson older_outputs "${older_outputs:-null}" --argjson writes "${writes_per_event:-null}" --argjson outputs "${outputs_per_event:-null}" '{
@@ -218,6 +234,20 @@ jq -cn --argjson raw "$raw" --argjson rate "$processor_rate" --argjson rss "$rss
     processor_events_per_s: $rate, processor_windowed_only_events_per_s: $older_rate,
     processor_windowed_only_state_writes_per_event: $older_writes, processor_windowed_only_output_records_per_event: $older_outputs,
     processor_sessions_usage_cost_ratio: (if $rate != null and $older_rate != null and $rate > 0 then (($older_rate / $rate) * 1000 | round) / 1000 else null end),
+    processor_company_changes_per_event: $changes, processor_windowed_only_company_changes_per_event: $older_changes,
+    passthrough_3_copies_events_per_s: ($pass_copies.passthrough_events_per_s // null),
+    passthrough_1_hop_events_per_s: ($pass_hop.passthrough_events_per_s // null),
+    # The least the two aggregates can cost, from the records they add alone (no rule, no state), priced by the
+    # pass-throughs: extra output records x (time of 3 copies - time of 1) / 2 + extra repartition records x
+    # (time with a hop - time without), over the windowed aggregates time per event; 1 + that is a floor for the ratio.
+    processor_sessions_usage_records_floor_ratio: (
+      ($pass_none.passthrough_events_per_s // null) as $p1 | ($pass_copies.passthrough_events_per_s // null) as $p3
+      | ($pass_hop.passthrough_events_per_s // null) as $ph
+      | if $p1 != null and $p3 != null and $ph != null and $older_rate != null and $outputs != null and $older_outputs != null
+            and $changes != null and $older_changes != null
+        then (1 + ((($outputs - $older_outputs) * ((1 / $p3) - (1 / $p1)) / 2) + (($changes - $older_changes) * ((1 / $ph) - (1 / $p1)))) * $older_rate)
+             * 1000 | round / 1000
+        else null end),
     raw_events_per_s: $raw.raw_events_per_s, processor_rss_mb: $rss,
     passthrough_events_per_s: ($pass.passthrough_events_per_s // null),
     passthrough_no_partitioner_events_per_s: ($pass_none.passthrough_events_per_s // null),

@@ -14,6 +14,7 @@ jq -r '
   "| gateway peak RSS after the sweep | \(n(.gateway_rss_mb)) MB | ≤ 150 MB: \(met((.gateway_rss_mb // 1e9) <= 150)) |",
   "| processor | \(n(.processor_events_per_s)) events/s: \(n(.processor_passthrough_ratio)) × pass-through, \(n(.processor_raw_ratio)) × raw consume-and-parse | ≥ 0.6 × pass-through: \(met((.processor_passthrough_ratio // 0) >= 0.6)) |",
   "| conference sessions and company usage: time per event, all five aggregates / the three windowed ones (same events) | \(n(.processor_sessions_usage_cost_ratio)) × (\(n(.processor_events_per_s)) / \(n(.processor_windowed_only_events_per_s)) events/s) | ≤ 1.25: \(met((.processor_sessions_usage_cost_ratio // 1e9) <= 1.25)) |",
+  "| the same, priced from the records the two add alone (pass-through cost per output and per repartition record) | \(n(.processor_sessions_usage_records_floor_ratio)) × | the ratio if the two rules and their state cost nothing |",
   "| large conference / many small, same event count | \(n(.processor_large_conference_ratio)) | ≥ 0.8: \(met((.processor_large_conference_ratio // 0) >= 0.8)) |",
   "| processor peak RSS (~11 900 live conferences) | \(n(.processor_rss_mb)) MB | ≤ 400 MB at 10 000 |",
   "| freshness p99 at \(n(.freshness_steady_rate)) joins/s (role all) | \(n(.freshness_steady_p99_ms)) ms | ≤ 500 ms: \(met((.freshness_steady_p99_ms // 1e9) <= 500)) |",

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
+using Streamiz.Kafka.Net.Stream;
 using StreamWorker.Events;
 using StreamWorker.Kafka;
 using StreamWorker.Topology;
@@ -15,6 +16,10 @@ namespace StreamWorker.Bench;
 /// event-time parse. Events/s from the first record counted to the <c>--count</c>th, like the processor benchmark.
 /// <c>--partitioner default</c> writes with <c>To(topic, serdes)</c> (Streamiz's default stream partitioner),
 /// <c>none</c> with <see cref="KeyPartitionedSink.ToByKey{TKey,TValue}"/>.
+/// Two variants price what an aggregate's records cost Streamiz and Kafka, with no rule at all: <c>--copies N</c> writes
+/// every record N times (the cost of one more output record per event), <c>--hops N</c> sends every record through N
+/// repartition topics (<c>&lt;application id&gt;-hop1-repartition</c>..., created up front) before writing it (the cost of one
+/// more internal record per event, produced and read again, as the company stage's input is).
 /// </summary>
 internal static class PassThrough
 {
@@ -26,6 +31,8 @@ internal static class PassThrough
         var input = args.String("topic", TopicNames.Events);
         var output = args.String("to", "bench-passthrough");
         var partitioner = args.String("partitioner", "default");
+        var copies = args.Int("copies", 1);
+        var hops = args.Int("hops", 0);
         var timeout = TimeSpan.FromSeconds(args.Int("timeout", 180));
         var stateDirectory = Path.Combine(Path.GetTempPath(), "streamworker-bench-passthrough-" + Environment.ProcessId);
         var options = new ProcessorOptions
@@ -39,8 +46,15 @@ internal static class PassThrough
         config.Logger = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 
         var builder = new StreamBuilder();
-        var stream = builder.Stream<string, byte[]>(input, new StringSerDes(), new ByteArraySerDes())
-            .Peek((_, _, _) => Interlocked.Increment(ref _counted));
+        var stream = builder.Stream<string, byte[]>(input, new StringSerDes(), new ByteArraySerDes());
+        for (var i = 1; i <= hops; i++)
+        {
+            stream = stream.Repartition(Repartitioned<string, byte[]>.As($"hop{i}").WithKeySerdes(new StringSerDes()).WithValueSerdes(new ByteArraySerDes()));
+        }
+
+        // Counted after the hops, so that a record counts once it has been read again from the last one.
+        stream = stream.Peek((_, _, _) => Interlocked.Increment(ref _counted));
+        if (copies > 1) stream = stream.FlatMapValues((v, _) => Enumerable.Repeat(v, copies), "copies");
         switch (partitioner)
         {
             case "default":
@@ -80,7 +94,7 @@ internal static class PassThrough
         var seconds = endAt > 0 ? Stopwatch.GetElapsedTime(firstAt, endAt).TotalSeconds : (double?)null;
         var rate = seconds > 0 ? Math.Round((seen - firstCount) / seconds.Value, 1) : (double?)null;
         await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"passthrough_events_per_s":{{Json(rate)}},"passthrough_seconds":{{Json(seconds is { } s ? Math.Round(s, 3) : null)}},"passthrough_counted":{{seen}},"partitioner":"{{partitioner}}"}""")).ConfigureAwait(false);
+            $$"""{"passthrough_events_per_s":{{Json(rate)}},"passthrough_seconds":{{Json(seconds is { } s ? Math.Round(s, 3) : null)}},"passthrough_counted":{{seen}},"partitioner":"{{partitioner}}","copies":{{copies}},"hops":{{hops}}}""")).ConfigureAwait(false);
         try
         {
             Directory.Delete(stateDirectory, recursive: true);
