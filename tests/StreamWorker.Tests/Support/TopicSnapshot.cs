@@ -28,32 +28,28 @@ public static class TopicSnapshot
             EnableAutoCommit = false,
             EnablePartitionEof = true,
             IsolationLevel = IsolationLevel.ReadCommitted,
+            // The embedded broker answers a fetch with nothing new only after the whole wait: keep it short.
+            FetchWaitMaxMs = 10,
         }).Build();
-        var partitions = new List<List<Message<string?, byte[]>>>();
-        foreach (var partition in metadata.Partitions.Select(p => p.PartitionId).Order())
+
+        // Every partition at once, each to the end it had when the snapshot began.
+        var ids = metadata.Partitions.Select(p => p.PartitionId).Order().ToList();
+        var partitions = ids.Select(_ => new List<Message<string?, byte[]>>()).ToList();
+        var ends = ids.ToDictionary(id => id, id => consumer.QueryWatermarkOffsets(new TopicPartition(topic, id), TimeSpan.FromSeconds(5)).High.Value);
+        var pending = ids.Where(id => ends[id] > 0).ToHashSet();
+        consumer.Assign(pending.Select(id => new TopicPartitionOffset(new TopicPartition(topic, id), Offset.Beginning)));
+        var deadline = DateTime.UtcNow + timeout;
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
         {
-            var records = new List<Message<string?, byte[]>>();
-            partitions.Add(records);
-            var topicPartition = new TopicPartition(topic, partition);
-            var end = consumer.QueryWatermarkOffsets(topicPartition, TimeSpan.FromSeconds(5)).High.Value;
-            if (end == 0) continue;
-            consumer.Assign(new TopicPartitionOffset(topicPartition, Offset.Beginning));
-            var deadline = DateTime.UtcNow + timeout;
-            var done = false;
-            while (!done && DateTime.UtcNow < deadline)
-            {
-                var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-                if (result is null) continue;
-                if (!result.IsPartitionEOF) records.Add(result.Message);
+            var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
+            if (result is null || !pending.Contains(result.Partition.Value)) continue;
+            if (!result.IsPartitionEOF && result.Offset.Value < ends[result.Partition.Value]) partitions[ids.IndexOf(result.Partition.Value)].Add(result.Message);
 
-                // Transaction markers take offsets too, so "at the end" is the position, not the last record's offset.
-                done = result.IsPartitionEOF || result.Offset.Value + 1 >= end;
-            }
-
-            consumer.Unassign();
-            if (!done) throw new TimeoutException($"{topic} partition {partition} not read to its end ({end}) within {timeout}");
+            // Transaction markers take offsets too, so "at the end" is the position, not the last record's offset.
+            if (result.IsPartitionEOF || result.Offset.Value + 1 >= ends[result.Partition.Value]) pending.Remove(result.Partition.Value);
         }
 
+        if (pending.Count > 0) throw new TimeoutException($"{topic} partitions {string.Join(", ", pending.Order())} not read to their ends within {timeout}");
         return partitions;
     }
 
