@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using StreamWorker.Events;
+using StreamWorker.Topology;
 using StreamWorker.Topology.Failure;
 using Xunit.Abstractions;
 
@@ -48,8 +49,13 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : ProcessorProcesses
 
             // Stop at a quiet point: see docs/reliability.md (section 4 and 5), "Known limit", for why the survivor must have
             // committed everything when its partitions are revoked.
+            // Quiet means the company stage too has committed what the conference stage sent it (usage counts are most
+            // of the repartition topic's records), not only the events topic.
+            var repartition = ProcessorTopology.InternalTopics(new ProcessorOptions { ApplicationId = scaled.ApplicationId })
+                .Single(t => t.EndsWith("-repartition", StringComparison.Ordinal));
             var quiet = await ProcessorRunHarness.WaitUntilAsync(
-                () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, TopicNames.Events, ProcessorRunHarness.Partitions) == 0,
+                () => ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, TopicNames.Events, ProcessorRunHarness.Partitions) == 0
+                    && ConsumerGroupLag.Of(bootstrap, scaled.ApplicationId, repartition, ProcessorRunHarness.Partitions) == 0,
                 TimeSpan.FromSeconds(20));
             Assert.True(quiet, "the scaled-out group did not commit the first part of the stream");
             survivorBefore = await survivor.EventsReadAsync();
